@@ -1,0 +1,140 @@
+/**
+ * `chibo`: serve, migrate, seed-demo, audit verify, user reset-password, prepare-template.
+ */
+import crypto from 'node:crypto';
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { prepareTemplate } from '../db/template.ts';
+import { buildApp } from '../app.ts';
+import { systemClock } from '../lib/context.ts';
+import { AppError } from '../lib/app-error.ts';
+import { demoAccounts, seedDemo } from '../demo/seed-demo.ts';
+import { verifyAuditChain } from '../modules/audit/audit.repo.ts';
+import { resetPassword } from '../modules/auth/auth.service.ts';
+
+const startedAt = performance.now();
+
+function open(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await open(config);
+  try {
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+function printDemoAccounts(): void {
+  console.log('\nTài khoản dùng thử (demo accounts):');
+  for (const a of demoAccounts()) console.log(`  ${a.username.padEnd(10)} mật khẩu: ${a.password}   ${a.label}`);
+  console.log('');
+}
+
+const program = new Command('chibo').description('Chi bộ số — sinh hoạt chi bộ').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Chạy máy chủ (API và trang web)')
+  .option('--seed-demo', 'nạp dữ liệu dùng thử nếu cơ sở dữ liệu còn trống')
+  .action(async (opts: { seedDemo?: boolean }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    if (opts.seedDemo) {
+      const seeded = await seedDemo(database.db, systemClock);
+      database.flush();
+      console.log(seeded ? 'Đã nạp dữ liệu dùng thử.' : 'Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu dùng thử.');
+      printDemoAccounts();
+    }
+    const app = await buildApp({ config, database });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    const ms = Math.round(performance.now() - startedAt);
+    const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    app.log.info({ startupMs: ms, rssMb, database: database.mode }, 'ready');
+    const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    console.log(`Chi bộ số sẵn sàng tại http://${shownHost}:${config.port} (khởi động ${ms} ms, bộ nhớ ${rssMb} MB, CSDL ${database.mode === 'embedded' ? `nhúng ${config.dataDir}` : 'PostgreSQL'})`);
+  });
+
+program
+  .command('migrate')
+  .description('Áp dụng các migration vào cơ sở dữ liệu')
+  .action(() => withDatabase(async () => console.log('Đã cập nhật lược đồ cơ sở dữ liệu.')));
+
+program
+  .command('seed-demo')
+  .description('Nạp dữ liệu dùng thử vào cơ sở dữ liệu trống')
+  .action(() =>
+    withDatabase(async (database) => {
+      const seeded = await seedDemo(database.db, systemClock);
+      database.flush();
+      console.log(seeded ? 'Đã nạp dữ liệu dùng thử.' : 'Cơ sở dữ liệu đã có dữ liệu: không nạp lại.');
+      printDemoAccounts();
+    }),
+  );
+
+program
+  .command('prepare-template')
+  .description('Tạo sẵn cơ sở dữ liệu nhúng mẫu (đã migrate) để lần chạy đầu khởi động nhanh')
+  .action(async () => {
+    const { file, created } = await prepareTemplate();
+    console.log(created ? `Đã tạo mẫu cơ sở dữ liệu: ${file}` : `Mẫu cơ sở dữ liệu đã có: ${file}`);
+  });
+
+const audit = program.command('audit').description('Nhật ký thay đổi');
+audit
+  .command('verify')
+  .description('Kiểm tra chuỗi băm của nhật ký; báo mắt xích hỏng đầu tiên')
+  .action(() =>
+    withDatabase(async (database) => {
+      const result = await verifyAuditChain(database.db, (n) => process.stderr.write(`\rĐã kiểm tra ${n} bản ghi…`));
+      process.stderr.write('\n');
+      if (result.ok) {
+        console.log(`Nhật ký toàn vẹn: ${result.count} bản ghi.`);
+      } else {
+        const why = { hash_mismatch: 'nội dung không khớp mã băm', prev_mismatch: 'không nối với bản ghi trước', seq_gap: 'thiếu bản ghi' }[result.reason];
+        console.log(`NHẬT KÝ BỊ SỬA: mắt xích hỏng đầu tiên là bản ghi số ${result.brokenAt} (${why}); ${result.count} bản ghi trước đó hợp lệ.`);
+        process.exitCode = 3;
+      }
+    }),
+  );
+
+const user = program.command('user').description('Tài khoản');
+user
+  .command('reset-password')
+  .description('Đặt lại mật khẩu của một tài khoản (mở khóa, kết thúc mọi phiên)')
+  .argument('<login>', 'tên đăng nhập hoặc email')
+  .option('--password <password>', 'mật khẩu mới (bỏ trống để sinh ngẫu nhiên)')
+  .action((login: string, opts: { password?: string }) =>
+    withDatabase(async (database) => {
+      const password = opts.password ?? crypto.randomBytes(9).toString('base64url');
+      const account = await resetPassword(database.db, systemClock, login, password);
+      database.flush();
+      console.log(`Đã đặt lại mật khẩu cho ${account.username}.${opts.password ? '' : ` Mật khẩu mới: ${password}`}`);
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof AppError) {
+    console.error(err.message);
+    process.exit(err instanceof AppError ? 2 : 1);
+  }
+  throw err;
+}

@@ -1,0 +1,125 @@
+/**
+ * Writing and verifying the hash-chained audit log. Every mutation calls `recordAudit`
+ * inside its own transaction, so the change and its audit entry commit or fail together.
+ */
+import crypto from 'node:crypto';
+import { and, asc, desc, gt, like, lt, sql } from 'drizzle-orm';
+import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntryFields } from '@chibo/core';
+import { auditEvents } from '../../db/schema/index.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
+
+/** Any constant: serializes audit appends across all connections and processes. */
+const AUDIT_LOCK_KEY = 7_310_042;
+
+export interface AuditInput {
+  actorAccountId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  organizationId: string | null;
+  organizationPath: string | null;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+export function hashEntry(prevHash: string, e: AuditEntryFields): string {
+  return crypto.createHash('sha256').update(auditHashInput(prevHash, e)).digest('hex');
+}
+
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  // Round-trip through JSON so that what is hashed is exactly what jsonb will give back.
+  const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
+  const at = new Date(input.at.getTime());
+  const fields: AuditEntryFields = {
+    seq,
+    at: at.toISOString(),
+    actorAccountId: input.actorAccountId,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    organizationId: input.organizationId,
+    data,
+  };
+  await tx.insert(auditEvents).values({
+    seq,
+    at,
+    actorAccountId: input.actorAccountId,
+    actorName: input.actorName,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    organizationId: input.organizationId,
+    organizationPath: input.organizationPath,
+    data,
+    prevHash,
+    hash: hashEntry(prevHash, fields),
+  });
+}
+
+export type VerifyResult =
+  | { ok: true; count: number }
+  | { ok: false; count: number; brokenAt: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'seq_gap' };
+
+/** Recompute the chain in order, in pages; report the first broken link. */
+export async function verifyAuditChain(db: Queryable, onProgress?: (checked: number) => void): Promise<VerifyResult> {
+  let prevHash = AUDIT_GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, expectedSeq - 1))
+      .orderBy(asc(auditEvents.seq))
+      .limit(1000);
+    if (page.length === 0) return { ok: true, count };
+    for (const row of page) {
+      if (row.seq !== expectedSeq) return { ok: false, count, brokenAt: expectedSeq, reason: 'seq_gap' };
+      if (row.prevHash !== prevHash) return { ok: false, count, brokenAt: row.seq, reason: 'prev_mismatch' };
+      const fields: AuditEntryFields = {
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actorAccountId: row.actorAccountId,
+        action: row.action,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        organizationId: row.organizationId,
+        data: row.data,
+      };
+      if (hashEntry(prevHash, fields) !== row.hash) return { ok: false, count, brokenAt: row.seq, reason: 'hash_mismatch' };
+      prevHash = row.hash;
+      expectedSeq++;
+      count++;
+    }
+    onProgress?.(count);
+  }
+}
+
+export async function listAuditEvents(db: Queryable, subtreePath: string, limit: number, beforeSeq?: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        like(auditEvents.organizationPath, `${subtreePath}%`),
+        beforeSeq === undefined ? undefined : lt(auditEvents.seq, beforeSeq),
+      ),
+    )
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit);
+}
+
+export async function lastAuditEvent(db: Queryable) {
+  const [row] = await db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  return row;
+}
+

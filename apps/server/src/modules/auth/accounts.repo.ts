@@ -1,0 +1,95 @@
+import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { accounts, members, organizations, roleGrants, sessions } from '../../db/schema/index.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { GrantInContext } from '../../lib/context.ts';
+import type { Role } from '@chibo/core';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findAccountByLogin(db: Queryable, login: string): Promise<AccountRow | undefined> {
+  const key = login.trim().toLowerCase();
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(or(eq(accounts.username, key), eq(sql`lower(${accounts.email})`, key)));
+  return row;
+}
+
+export async function findAccount(db: Queryable, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+  return row;
+}
+
+/** Lock the account row: concurrent failed logins must not lose a count. */
+export async function lockAccountRow(db: Queryable, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).for('update');
+  return row;
+}
+
+export async function updateAccount(db: Queryable, id: string, patch: Partial<AccountRow>): Promise<void> {
+  await db.update(accounts).set(patch).where(eq(accounts.id, id));
+}
+
+export async function insertAccount(db: Queryable, values: typeof accounts.$inferInsert): Promise<AccountRow> {
+  const [row] = await db.insert(accounts).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function insertGrant(db: Queryable, accountId: string, organizationId: string, role: Role): Promise<void> {
+  await db.insert(roleGrants).values({ accountId, organizationId, role }).onConflictDoNothing();
+}
+
+export async function grantsOf(db: Queryable, accountId: string): Promise<GrantInContext[]> {
+  const rows = await db
+    .select({
+      organizationId: organizations.id,
+      organizationPath: organizations.path,
+      organizationName: organizations.name,
+      role: roleGrants.role,
+    })
+    .from(roleGrants)
+    .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(eq(roleGrants.accountId, accountId))
+    .orderBy(organizations.path);
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+/** The live session for a token hash, with its account; expired sessions do not count. */
+export async function findLiveSession(db: Queryable, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function touchSession(db: Queryable, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOf(db: Queryable, accountId: string, exceptTokenHash?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : undefined));
+}
+
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function homeOrganizationOf(db: Queryable, memberId: string | null): Promise<string | null> {
+  if (!memberId) return null;
+  const [row] = await db.select({ id: members.organizationId }).from(members).where(eq(members.id, memberId));
+  return row?.id ?? null;
+}

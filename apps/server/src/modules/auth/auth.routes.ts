@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ChangePasswordInput, ErrorResponse, LoginInput, MeDto, OkResponse } from '@chibo/core';
+import { AppError } from '../../lib/app-error.ts';
+import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import * as auth from './auth.service.ts';
+
+export interface AuthRouteOptions {
+  settings: auth.AuthSettings;
+  cookieSecure: boolean;
+  loginRatePerMinute: number;
+}
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse };
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
+  const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.cookieSecure };
+
+  app.post('/api/v1/auth/login', {
+    config: { authz: 'public', rateLimit: { max: opts.loginRatePerMinute, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginInput, response: { 200: MeDto, ...errors } },
+    handler: async (req, reply) => {
+      const result = await auth.login(req.ctx, opts.settings, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      void reply.setCookie(SESSION_COOKIE, result.token, { ...cookie, expires: result.expiresAt });
+      return result.me;
+    },
+  });
+
+  app.post('/api/v1/auth/logout', {
+    config: { authz: 'session' },
+    schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: OkResponse, ...errors } },
+    handler: async (req, reply) => {
+      await auth.logout(req.ctx, requireSession(req.session).tokenHash);
+      void reply.clearCookie(SESSION_COOKIE, cookie);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/v1/auth/password', {
+    config: { authz: 'session' },
+    schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: ChangePasswordInput, response: { 200: OkResponse, ...errors } },
+    handler: async (req) => {
+      await auth.changePassword(req.ctx, req.body, requireSession(req.session).tokenHash);
+      return { ok: true as const };
+    },
+  });
+
+  app.get('/api/v1/me', {
+    config: { authz: 'session' },
+    schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: MeDto, ...errors } },
+    handler: async (req) => {
+      const s = requireSession(req.session);
+      return auth.buildMe(req.ctx.db, s.actor, s.csrfToken, s.account);
+    },
+  });
+};
+
+function requireSession<T>(s: T | null): T {
+  if (!s) throw new AppError('unauthenticated');
+  return s;
+}

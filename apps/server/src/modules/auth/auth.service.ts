@@ -1,0 +1,215 @@
+/**
+ * Login, sessions, password changes. Sessions live in the database (ADR 0002): the cookie
+ * holds 32 random bytes; the table holds their SHA-256, so a leaked table is no login.
+ */
+import crypto from 'node:crypto';
+import { permissionsOfRole, type ChangePasswordInput, type LoginInput, type MeDto, type Permission } from '@chibo/core';
+import { AppError } from '../../lib/app-error.ts';
+import type { Actor, Clock, Ctx } from '../../lib/context.ts';
+import { burnPasswordTime, hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import { requireActor } from '../../lib/policy.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import * as repo from './accounts.repo.ts';
+
+export interface AuthSettings {
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+const randomToken = () => crypto.randomBytes(32).toString('base64url');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  me: MeDto;
+}
+
+export async function login(
+  ctx: Ctx,
+  settings: AuthSettings,
+  input: LoginInput,
+  meta: { ip: string; userAgent: string | undefined },
+): Promise<LoginResult> {
+  const now = ctx.clock.now();
+  const account = await repo.findAccountByLogin(ctx.db, input.login);
+  if (!account) {
+    await burnPasswordTime(input.password);
+    throw new AppError('invalid_credentials');
+  }
+  if (account.disabledAt) throw new AppError('account_disabled');
+  if (account.lockedUntil && account.lockedUntil > now) throw new AppError('account_locked');
+  const ok = await verifyPassword(account.passwordHash, input.password);
+  if (!ok) {
+    const locked = await ctx.db.transaction(async (tx) => {
+      const row = await repo.lockAccountRow(tx, account.id);
+      const failures = (row?.failedLogins ?? 0) + 1;
+      const lock = failures >= settings.loginMaxFailures;
+      await repo.updateAccount(tx, account.id, {
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + settings.loginLockMinutes * 60_000) : row?.lockedUntil ?? null,
+      });
+      if (lock) {
+        await recordAudit(tx, {
+          at: now,
+          actorAccountId: null,
+          actorName: null,
+          action: 'account.locked',
+          targetType: 'account',
+          targetId: account.id,
+          organizationId: null,
+          organizationPath: null,
+          data: { failures, ip: meta.ip, minutes: settings.loginLockMinutes },
+        });
+      }
+      return lock;
+    });
+    throw new AppError(locked ? 'account_locked' : 'invalid_credentials');
+  }
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3_600_000);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateAccount(tx, account.id, { failedLogins: 0, lockedUntil: null });
+    await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      accountId: account.id,
+      csrfToken: randomToken(),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: account.id,
+      actorName: account.displayName,
+      action: 'session.login',
+      targetType: 'account',
+      targetId: account.id,
+      organizationId: null,
+      organizationPath: null,
+      data: { ip: meta.ip },
+    });
+  });
+  const resolved = await resolveSession(ctx.db, ctx.clock, token, settings);
+  if (!resolved) throw new Error('session vanished right after login');
+  return { token, expiresAt, me: await buildMe(ctx.db, resolved.actor, resolved.csrfToken, resolved.account) };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  account: repo.AccountRow;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** The caller behind a session token, or null; slides the expiry forward while in use. */
+export async function resolveSession(db: Db, clock: Clock, token: string, settings: AuthSettings): Promise<ResolvedSession | null> {
+  const now = clock.now();
+  const tokenHash = hashToken(token);
+  const row = await repo.findLiveSession(db, tokenHash, now);
+  if (!row || row.account.disabledAt) return null;
+  // Touch at most once a minute: a page load makes several requests.
+  if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+    await repo.touchSession(db, tokenHash, now, new Date(now.getTime() + settings.sessionTtlHours * 3_600_000));
+  }
+  const grants = await repo.grantsOf(db, row.account.id);
+  return {
+    actor: { accountId: row.account.id, displayName: row.account.displayName, memberId: row.account.memberId, grants },
+    account: row.account,
+    csrfToken: row.session.csrfToken,
+    tokenHash,
+  };
+}
+
+export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: repo.AccountRow): Promise<MeDto> {
+  const all = new Set<Permission>();
+  const grants = actor.grants.map((g) => {
+    const perms = [...permissionsOfRole(g.role)].sort();
+    perms.forEach((p) => all.add(p));
+    return { organizationId: g.organizationId, organizationName: g.organizationName, role: g.role, permissions: perms };
+  });
+  return {
+    account: {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      email: account.email,
+      memberId: account.memberId,
+    },
+    homeOrganizationId: await repo.homeOrganizationOf(db, account.memberId),
+    grants,
+    permissions: [...all].sort(),
+    csrfToken,
+  };
+}
+
+export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
+  const actor = requireActor(ctx);
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, tokenHash);
+    await recordAudit(tx, {
+      at: ctx.clock.now(),
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'session.logout',
+      targetType: 'account',
+      targetId: actor.accountId,
+      organizationId: null,
+      organizationPath: null,
+    });
+  });
+}
+
+/** Change one's own password; every other session of the account is ended. */
+export async function changePassword(ctx: Ctx, input: ChangePasswordInput, currentTokenHash: string): Promise<void> {
+  const actor = requireActor(ctx);
+  const account = await repo.findAccount(ctx.db, actor.accountId);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
+    await repo.deleteSessionsOf(tx, account.id, currentTokenHash);
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'account.password_changed',
+      targetType: 'account',
+      targetId: account.id,
+      organizationId: null,
+      organizationPath: null,
+    });
+  });
+}
+
+/** Operator's reset (`chibo user reset-password`): new password, lock lifted, all sessions ended. */
+export async function resetPassword(db: Db, clock: Clock, login: string, newPassword: string): Promise<repo.AccountRow> {
+  if (newPassword.length < 8) throw new AppError('weak_password');
+  const account = await repo.findAccountByLogin(db, login);
+  if (!account) throw new AppError('not_found', `Không có tài khoản "${login}".`);
+  const passwordHash = await hashPassword(newPassword);
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null });
+    await repo.deleteSessionsOf(tx, account.id);
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: null,
+      actorName: 'operator (chibo CLI)',
+      action: 'account.password_reset',
+      targetType: 'account',
+      targetId: account.id,
+      organizationId: null,
+      organizationPath: null,
+    });
+  });
+  return account;
+}

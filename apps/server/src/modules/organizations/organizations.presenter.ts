@@ -1,0 +1,15 @@
+import type { CellType, OrganizationDto, OrganizationKind } from '@chibo/core';
+import type { OrganizationRow } from './organizations.repo.ts';
+
+export function presentOrganization(row: OrganizationRow): OrganizationDto {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    kind: row.kind as OrganizationKind,
+    name: row.name,
+    cellType: (row.cellType as CellType | null) ?? null,
+    timeZone: row.timeZone,
+    depth: row.depth,
+    closedAt: row.closedAt?.toISOString() ?? null,
+  };
+}

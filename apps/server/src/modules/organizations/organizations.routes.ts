@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CreateOrganizationInput,
+  ErrorResponse,
+  IdParams,
+  OrganizationDto,
+  OrganizationListResponse,
+  UpdateOrganizationInput,
+} from '@chibo/core';
+import { presentOrganization } from './organizations.presenter.ts';
+import * as service from './organizations.service.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/organizations', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], summary: 'Các tổ chức đảng người dùng được xem', response: { 200: OrganizationListResponse, ...errors } },
+    handler: async (req) => ({ items: (await service.listVisibleOrganizations(req.ctx)).map(presentOrganization) }),
+  });
+
+  app.get('/api/v1/organizations/:id', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], params: IdParams, response: { 200: OrganizationDto, ...errors } },
+    handler: async (req) => presentOrganization(await service.getOrganization(req.ctx, req.params.id)),
+  });
+
+  app.post('/api/v1/organizations', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], summary: 'Thêm tổ chức đảng trực thuộc', body: CreateOrganizationInput, response: { 201: OrganizationDto, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(presentOrganization(await service.createOrganization(req.ctx, req.body))),
+  });
+
+  app.patch('/api/v1/organizations/:id', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], params: IdParams, body: UpdateOrganizationInput, response: { 200: OrganizationDto, ...errors } },
+    handler: async (req) => presentOrganization(await service.updateOrganization(req.ctx, req.params.id, req.body)),
+  });
+};

@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import { isCellKind, type CreateOrganizationInput, type UpdateOrganizationInput } from '@chibo/core';
+import { AppError } from '../../lib/app-error.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import * as repo from './organizations.repo.ts';
+
+/** Everything the caller may see: the subtrees of its grants, in tree order. */
+export async function listVisibleOrganizations(ctx: Ctx): Promise<repo.OrganizationRow[]> {
+  const actor = requireActor(ctx);
+  return repo.listSubtrees(ctx.db, actor.grants.map((g) => g.organizationPath));
+}
+
+export async function getOrganization(ctx: Ctx, id: string): Promise<repo.OrganizationRow> {
+  return authorizeOnOrganization(ctx, 'org.read', id);
+}
+
+export async function createOrganization(ctx: Ctx, input: CreateOrganizationInput): Promise<repo.OrganizationRow> {
+  const actor = requireActor(ctx);
+  const parent = await authorizeOnOrganization(ctx, 'org.manage', input.parentId);
+  if (parent.closedAt) throw new AppError('organization_closed');
+  if (isCellKind(parent.kind as CreateOrganizationInput['kind'])) {
+    throw new AppError('validation_failed', 'Chi bộ không có tổ chức đảng trực thuộc.');
+  }
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertOrganization(
+      tx,
+      {
+        id: crypto.randomUUID(),
+        parentId: parent.id,
+        kind: input.kind,
+        name: input.name,
+        cellType: isCellKind(input.kind) ? (input.cellType ?? null) : null,
+        timeZone: input.timeZone ?? parent.timeZone,
+        createdAt: now,
+        updatedAt: now,
+      },
+      parent,
+    );
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'organization.created',
+      targetType: 'organization',
+      targetId: row.id,
+      organizationId: row.id,
+      organizationPath: row.path,
+      data: { name: row.name, kind: row.kind, parentId: parent.id },
+    });
+    return row;
+  });
+}
+
+export async function updateOrganization(ctx: Ctx, id: string, input: UpdateOrganizationInput): Promise<repo.OrganizationRow> {
+  const actor = requireActor(ctx);
+  const org = await authorizeOnOrganization(ctx, 'org.manage', id);
+  if (org.closedAt) throw new AppError('organization_closed');
+  const patch: Parameters<typeof repo.updateOrganization>[2] = {};
+  if (input.name !== undefined) patch.name = input.name;
+  if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
+  if (input.cellType !== undefined && isCellKind(org.kind as CreateOrganizationInput['kind'])) patch.cellType = input.cellType;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.updateOrganization(tx, id, patch, now);
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'organization.updated',
+      targetType: 'organization',
+      targetId: id,
+      organizationId: id,
+      organizationPath: org.path,
+      data: { before: { name: org.name, cellType: org.cellType, timeZone: org.timeZone }, after: patch },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Who is calling, and may this route be called at all. Every /api route declares
+ * `config.authz`: 'public' or 'session'; a route without it is refused at registration
+ * (fail closed). Organization-level permissions are checked by each service's policy.
+ * Cookie-authenticated mutations must echo the session's CSRF token in X-CSRF-Token.
+ */
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../lib/app-error.ts';
+import type { Clock, Ctx } from '../lib/context.ts';
+import type { Db } from '../db/client.ts';
+import { resolveSession, type AuthSettings, type ResolvedSession } from '../modules/auth/auth.service.ts';
+
+export const SESSION_COOKIE = 'chibo_session';
+export type Authz = 'public' | 'session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    authz?: Authz;
+  }
+  interface FastifyRequest {
+    ctx: Ctx;
+    session: ResolvedSession | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/** Routes registered under /api must say who may call them. */
+export function enforceRouteAuthz(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const authz = (route.config as { authz?: Authz } | undefined)?.authz;
+    if (authz !== 'public' && authz !== 'session') {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no config.authz`);
+    }
+  });
+}
+
+export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; settings: AuthSettings }): void {
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.session = token ? await resolveSession(deps.db, deps.clock, token, deps.settings) : null;
+    req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null };
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    if (!req.url.startsWith('/api/v1')) return;
+    const authz = req.routeOptions.config.authz;
+    if (authz === 'public') return;
+    if (authz !== 'session') throw new AppError('forbidden'); // unreachable: onRoute refuses such routes
+    if (!req.session) throw new AppError('unauthenticated');
+    if (!SAFE_METHODS.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, req.session.csrfToken)) throw new AppError('csrf_failed');
+    }
+  });
+}

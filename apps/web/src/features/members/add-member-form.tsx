@@ -1,0 +1,201 @@
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CreateMemberInput, GENDERS, MEMBER_STATUSES, POSITIONS, type MemberDto } from '@chibo/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { createMember } from '../../api/endpoints.ts';
+import { keys } from '../../api/queries.ts';
+
+const FIELDS = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'status',
+  'position',
+  'admittedOn',
+  'confirmedOn',
+  'email',
+  'phone',
+] as const;
+type Field = (typeof FIELDS)[number];
+type FormValues = Record<Field, string>;
+
+const EMPTY: FormValues = {
+  fullName: '',
+  gender: '',
+  birthDate: '',
+  status: 'official',
+  position: '',
+  admittedOn: '',
+  confirmedOn: '',
+  email: '',
+  phone: '',
+};
+
+function isField(v: unknown): v is Field {
+  return typeof v === 'string' && (FIELDS as readonly string[]).includes(v);
+}
+
+/** Blank optional fields are "not given" (null), not empty strings. */
+function toInput(v: FormValues): Record<string, string | null> {
+  const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
+  return {
+    fullName: v.fullName,
+    gender: blankToNull(v.gender),
+    birthDate: blankToNull(v.birthDate),
+    status: v.status,
+    position: blankToNull(v.position),
+    admittedOn: blankToNull(v.admittedOn),
+    confirmedOn: blankToNull(v.confirmedOn),
+    email: blankToNull(v.email),
+    phone: blankToNull(v.phone),
+  };
+}
+
+interface Props {
+  organizationId: string;
+  onDone: (member: MemberDto) => void;
+  onCancel: () => void;
+}
+
+/** POST /organizations/:id/members, validated first by the same zod schema the server uses. */
+export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+
+  const mutation = useMutation({
+    mutationFn: (input: CreateMemberInput) => createMember(organizationId, input),
+    onSuccess: async (member) => {
+      notifications.show({ color: 'green', message: t('member.added', { name: member.fullName }) });
+      await queryClient.invalidateQueries({ queryKey: keys.members(organizationId) });
+      onDone(member);
+    },
+  });
+
+  const set = (field: Field) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [field]: value }));
+  };
+
+  const handleSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const parsed = CreateMemberInput.safeParse(toInput(values));
+    if (!parsed.success) {
+      const next: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if (isField(field) && next[field] === undefined) next[field] = issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    mutation.mutate(parsed.data);
+  };
+
+  const serverError = mutation.error instanceof ApiError ? mutation.error : null;
+  const statusOptions = MEMBER_STATUSES.map((s) => ({ value: s, label: t(`member.status.${s}`) }));
+  const positionOptions = [
+    { value: '', label: t('member.noPosition') },
+    ...POSITIONS.map((p) => ({ value: p, label: t(`member.position.${p}`) })),
+  ];
+  const genderOptions = [
+    { value: '', label: t('member.form.genderUnset') },
+    ...GENDERS.map((g) => ({ value: g, label: t(`member.gender.${g}`) })),
+  ];
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        {serverError && (
+          <Alert color="red" role="alert" title={t('member.form.failed')}>
+            {serverError.message}
+          </Alert>
+        )}
+        <TextInput
+          label={t('member.form.fullName')}
+          placeholder={t('member.form.fullNamePlaceholder')}
+          required
+          data-autofocus
+          autoComplete="off"
+          value={values.fullName}
+          onChange={set('fullName')}
+          error={errors.fullName}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <NativeSelect
+            label={t('member.statusLabel')}
+            required
+            data={statusOptions}
+            value={values.status}
+            onChange={set('status')}
+            error={errors.status}
+          />
+          <NativeSelect
+            label={t('member.positionLabel')}
+            data={positionOptions}
+            value={values.position}
+            onChange={set('position')}
+            error={errors.position}
+          />
+          <NativeSelect
+            label={t('member.form.gender')}
+            data={genderOptions}
+            value={values.gender}
+            onChange={set('gender')}
+            error={errors.gender}
+          />
+          <TextInput
+            type="date"
+            label={t('member.form.birthDate')}
+            value={values.birthDate}
+            onChange={set('birthDate')}
+            error={errors.birthDate}
+          />
+          <TextInput
+            type="date"
+            label={t('member.form.admittedOn')}
+            value={values.admittedOn}
+            onChange={set('admittedOn')}
+            error={errors.admittedOn}
+          />
+          <TextInput
+            type="date"
+            label={t('member.form.confirmedOn')}
+            value={values.confirmedOn}
+            onChange={set('confirmedOn')}
+            error={errors.confirmedOn}
+          />
+          <TextInput
+            type="email"
+            label={t('member.form.email')}
+            autoComplete="off"
+            value={values.email}
+            onChange={set('email')}
+            error={errors.email}
+          />
+          <TextInput
+            type="tel"
+            label={t('member.form.phone')}
+            autoComplete="off"
+            value={values.phone}
+            onChange={set('phone')}
+            error={errors.phone}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { Alert, Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { isCellKind } from '@chibo/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useOrganization, useOrganizations } from '../../api/queries.ts';
+import { PageTitle } from '../../app/app-layout.tsx';
+import { useSession } from '../../app/session.tsx';
+import { canOnOrganization } from '../../lib/permissions.ts';
+import { AddMemberButton } from '../members/add-member-button.tsx';
+import { MemberRoster } from '../members/member-roster.tsx';
+import { OrganizationFacts } from './organization-details.tsx';
+
+/** /to-chuc/:id: one organization, its members and its subordinate organizations. */
+export function OrganizationPage() {
+  const { id = '' } = useParams();
+  return <OrganizationView key={id} id={id} />;
+}
+
+function OrganizationView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const org = useOrganization(id);
+  const all = useOrganizations();
+
+  if (org.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (org.isError) {
+    return (
+      <>
+        <PageTitle>{t('org.treeTitle')}</PageTitle>
+        <Alert color="red" role="alert" title={t('common.loadFailed')}>
+          {org.error.message}
+        </Alert>
+      </>
+    );
+  }
+
+  const o = org.data;
+  const children = (all.data ?? []).filter((c) => c.parentId === o.id);
+  const canManage = canOnOrganization(me, 'member.manage', o.id, all.data);
+  const parent = o.parentId === null ? undefined : all.data?.find((p) => p.id === o.parentId);
+
+  return (
+    <Stack gap="lg">
+      <div>
+        {parent && (
+          <Anchor component={Link} to={`/to-chuc/${parent.id}`} size="sm">
+            ← {parent.name}
+          </Anchor>
+        )}
+        <PageTitle>{o.name}</PageTitle>
+        <OrganizationFacts org={o} />
+      </div>
+
+      {isCellKind(o.kind) && (
+        <MemberRoster
+          organizationId={o.id}
+          actions={canManage && o.closedAt === null ? <AddMemberButton organizationId={o.id} /> : undefined}
+        />
+      )}
+
+      <Stack gap="sm" component="section" aria-labelledby="children-title">
+        <Title order={2} size="h3" id="children-title">
+          {t('org.children')}
+        </Title>
+        {all.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+        {all.isSuccess && children.length === 0 && <Text c="dimmed">{t('org.noChildren')}</Text>}
+        {children.length > 0 && (
+          <Paper withBorder radius="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {children.map((c, i) => (
+              <li
+                key={c.id}
+                style={{
+                  padding: 'var(--mantine-spacing-sm) var(--mantine-spacing-md)',
+                  borderTop: i === 0 ? undefined : '1px solid var(--mantine-color-gray-3)',
+                }}
+              >
+                <Anchor component={Link} to={`/to-chuc/${c.id}`} fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {c.name}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {t(`org.kind.${c.kind}`)}
+                </Text>
+              </li>
+            ))}
+          </Paper>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

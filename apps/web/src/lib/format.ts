@@ -1,0 +1,18 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** dd/mm/yyyy HH:mm in the organization's zone (STYLE §9: convert at the edges). */
+export function formatDateTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return dayjs(iso).tz(timeZone).format('DD/MM/YYYY HH:mm');
+}
+
+/** The same instant as a machine-readable value for <time dateTime>. */
+export function isoInstant(iso: string): string {
+  return dayjs(iso).toISOString();
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { Id, text } from './common.ts';
+
+/** Levels of party organization a tree holds (glossary: đảng bộ … chi bộ). */
+export const ORGANIZATION_KINDS = [
+  'committee', // đảng bộ cấp trên cơ sở (e.g. Đảng bộ thành phố, Đảng bộ khối)
+  'grassroots_committee', // đảng bộ cơ sở
+  'sub_committee', // đảng bộ bộ phận
+  'grassroots_cell', // chi bộ cơ sở
+  'cell', // chi bộ trực thuộc
+] as const;
+export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
+export type OrganizationKind = z.infer<typeof OrganizationKind>;
+
+export function isCellKind(kind: OrganizationKind): boolean {
+  return kind === 'cell' || kind === 'grassroots_cell';
+}
+
+/** HD 42-HD/BTCTW (2025) mục 4: types of cell, each with its own meeting focus. */
+export const CELL_TYPES = [
+  'residential',
+  'administrative',
+  'state_enterprise',
+  'private_enterprise',
+  'student',
+  'armed_forces',
+] as const;
+export const CellType = z.enum(CELL_TYPES);
+export type CellType = z.infer<typeof CellType>;
+
+const TimeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'Múi giờ không hợp lệ.' },
+);
+
+export const OrganizationDto = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  kind: OrganizationKind,
+  name: z.string(),
+  cellType: CellType.nullable(),
+  timeZone: z.string(),
+  depth: z.number().int(),
+  closedAt: z.string().nullable(),
+});
+export type OrganizationDto = z.infer<typeof OrganizationDto>;
+
+export const OrganizationListResponse = z.object({ items: z.array(OrganizationDto) });
+
+export const CreateOrganizationInput = z
+  .object({
+    parentId: Id,
+    kind: OrganizationKind,
+    name: text(3, 300),
+    cellType: CellType.nullable().optional(),
+    timeZone: TimeZone.optional(),
+  })
+  .strict();
+export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+
+export const UpdateOrganizationInput = z
+  .object({
+    name: text(3, 300).optional(),
+    cellType: CellType.nullable().optional(),
+    timeZone: TimeZone.optional(),
+  })
+  .strict();
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
