@@ -13,7 +13,7 @@ import type { Config } from './config/config.ts';
 import type { Database } from './db/client.ts';
 import { systemClock, type Clock } from './lib/context.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
-import { enforceRouteAuthz, registerAuth } from './plugins/auth.ts';
+import { enforceRouteAuthz, registerAuth, type ApiRoute } from './plugins/auth.ts';
 import { registerWeb } from './plugins/web.ts';
 import { AppError } from './lib/app-error.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -21,6 +21,13 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/v1 route with its declared authz (the route-walk tests read it). */
+    apiRoutes: ApiRoute[];
+  }
+}
 
 export interface BuildOptions {
   config: Config;
@@ -45,7 +52,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  enforceRouteAuthz(app);
+  const apiRoutes = enforceRouteAuthz(app);
+  app.decorate('apiRoutes', apiRoutes);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -67,7 +67,7 @@ async function openServer(url: string, runMigrations: boolean, max: number): Pro
     ping: async () => {
       await pool.query('select 1');
     },
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }
 
@@ -103,11 +103,17 @@ async function openEmbedded(dataDir: string, runMigrations: boolean): Promise<Da
     ping: async () => {
       await client.query('select 1');
     },
-    close: async () => {
+    close: once(async () => {
       if (timer) clearInterval(timer);
       await client.close();
       flusher?.syncAll();
       lock?.release();
-    },
+    }),
   };
+}
+
+/** Closing twice is harmless (shutdown paths and test teardown may both close). */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }

@@ -32,29 +32,37 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-/** Routes registered under /api must say who may call them. */
-export function enforceRouteAuthz(app: FastifyInstance): void {
+export interface ApiRoute {
+  method: string;
+  url: string;
+  authz: Authz;
+}
+
+/** Routes registered under /api must say who may call them; the list is kept for tests and docs. */
+export function enforceRouteAuthz(app: FastifyInstance): ApiRoute[] {
+  const routes: ApiRoute[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
     const authz = (route.config as { authz?: Authz } | undefined)?.authz;
     if (authz !== 'public' && authz !== 'session') {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no config.authz`);
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, authz });
   });
+  return routes;
 }
 
 export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; settings: AuthSettings }): void {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
 
+  // onRequest, before the body is parsed and validated: an anonymous or forged call learns
+  // nothing about what the route would have accepted.
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await resolveSession(deps.db, deps.clock, token, deps.settings) : null;
     req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null };
-  });
-
-  app.addHook('preHandler', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/v1')) return;
+    if (req.is404 || !req.url.startsWith('/api/v1')) return;
     const authz = req.routeOptions.config.authz;
     if (authz === 'public') return;
     if (authz !== 'session') throw new AppError('forbidden'); // unreachable: onRoute refuses such routes

@@ -71,5 +71,6 @@ export const UpdateOrganizationInput = z
     cellType: CellType.nullable().optional(),
     timeZone: TimeZone.optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Không có gì để thay đổi.' });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;

@@ -1,0 +1,106 @@
+/**
+ * Walks every registered /api/v1 route: each must refuse an anonymous caller (unless it
+ * is declared public), and bad input of every kind must get a 4xx with a code, never a 500.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let admin: Session;
+let cellId: string;
+beforeAll(async () => {
+  t = await createTestApp({ config: { loginRatePerMinute: 10_000, bodyLimitBytes: 64 * 1024 } });
+  admin = await t.login('quantri');
+  cellId = (await t.login('bithu')).me.homeOrganizationId ?? '';
+});
+afterAll(() => t.close());
+
+const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
+
+describe('route walk', () => {
+  it('knows the routes (the walk is not empty)', () => {
+    expect(t.app.apiRoutes.length).toBeGreaterThanOrEqual(10);
+    expect(t.app.apiRoutes.filter((r) => r.authz === 'public').map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v1/auth/login']);
+  });
+
+  it('every non-public route refuses an anonymous caller with 401', async () => {
+    for (const r of t.app.apiRoutes.filter((x) => x.authz !== 'public')) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, cellId) + (r.url.endsWith('/audit') ? `?organizationId=${cellId}` : ''), payload: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json<{ error: string }>().error, `${r.method} ${r.url}`).toBe('unauthenticated');
+    }
+  });
+
+  const badBodies: { name: string; payload: string; contentType: string; expected: string[] }[] = [
+    { name: 'malformed JSON', payload: '{"fullName": ', contentType: 'application/json', expected: ['invalid_json', 'validation_failed'] },
+    { name: 'wrong types', payload: JSON.stringify({ fullName: 12, status: true, name: [], login: 1, password: {}, parentId: 5, kind: 9, currentPassword: 1, newPassword: 2 }), contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'missing fields', payload: '{}', contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'unknown fields', payload: JSON.stringify({ hacker: true }), contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'a JSON array', payload: '[1,2,3]', contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'null', payload: 'null', contentType: 'application/json', expected: ['validation_failed', 'invalid_json'] },
+    { name: 'an oversized body', payload: JSON.stringify({ fullName: 'x'.repeat(100 * 1024) }), contentType: 'application/json', expected: ['payload_too_large'] },
+    { name: 'an unsupported content type', payload: '<x/>', contentType: 'application/xml', expected: ['unsupported_media_type'] },
+  ];
+
+  for (const bad of badBodies) {
+    it(`every mutating route answers ${bad.name} with a 4xx code`, async () => {
+      for (const r of t.app.apiRoutes.filter((x) => x.method !== 'GET' && !x.url.endsWith('/logout'))) {
+        const res = await t.app.inject({
+          method: r.method as 'POST',
+          url: fill(r.url, cellId),
+          headers: { ...admin.headers(), 'content-type': bad.contentType },
+          payload: bad.payload,
+        });
+        const label = `${r.method} ${r.url} with ${bad.name}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, label).toBeLessThan(500);
+        const body = res.json<{ error: string; message: string }>();
+        expect(bad.expected, label).toContain(body.error);
+        expect(body.message.length, label).toBeGreaterThan(5);
+      }
+    });
+  }
+
+  it('every route with an id answers a malformed id with 400, and an unknown id with 404', async () => {
+    for (const r of t.app.apiRoutes.filter((x) => x.url.includes(':id'))) {
+      const payload = r.method === 'GET' ? undefined : r.method === 'PATCH' ? { name: 'Chi bộ thử' } : { fullName: 'Nguyễn Văn A', status: 'official' };
+      const bad = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, 'not-a-uuid'), headers: admin.headers(), payload });
+      expect(bad.statusCode, `${r.method} ${r.url}`).toBe(400);
+      expect(bad.json<{ error: string }>().error).toBe('validation_failed');
+      const unknown = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, '00000000-0000-4000-8000-000000000000'), headers: admin.headers(), payload });
+      expect(unknown.statusCode, `${r.method} ${r.url}`).toBe(404);
+    }
+  });
+
+  it('bad query strings get 400', async () => {
+    for (const q of ['', '?organizationId=x', `?organizationId=${cellId}&limit=abc`, `?organizationId=${cellId}&limit=100000`]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/audit${q}`, headers: admin.headers() });
+      expect(res.statusCode, q).toBe(400);
+    }
+  });
+
+  it('validation messages are Vietnamese', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload: { fullName: 'A', status: 'official' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ message: string }>().message).toContain('Cần ít nhất 2 ký tự');
+  });
+
+  it('an unknown path is a coded 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/khong-co' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json<{ error: string }>().error).toBe('not_found');
+  });
+
+  it('publishes the OpenAPI document with every route', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ paths: Record<string, unknown> }>();
+    for (const r of t.app.apiRoutes) expect(Object.keys(doc.paths)).toContain(r.url.replace(/:([a-zA-Z]+)/g, '{$1}'));
+  });
+
+  it('health and readiness', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+  });
+});
