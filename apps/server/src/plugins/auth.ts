@@ -43,7 +43,7 @@ export function enforceRouteAuthz(app: FastifyInstance): ApiRoute[] {
   const routes: ApiRoute[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
-    const authz = (route.config as { authz?: Authz } | undefined)?.authz;
+    const authz = route.config?.authz;
     if (authz !== 'public' && authz !== 'session') {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no config.authz`);
     }
