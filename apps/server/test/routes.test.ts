@@ -104,3 +104,29 @@ describe('route walk', () => {
     expect(ready.statusCode).toBe(200);
   });
 });
+
+describe('with the web app served', () => {
+  it('serves the SPA for client routes and a coded 404 JSON for unknown API paths', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('../src/app.ts');
+    const { testConfig } = await import('./support/test-app.ts');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-dist-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Chi bộ số</title>');
+    const app = await buildApp({ config: testConfig({ webDist: dist }), database: t.db.database, logger: false });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/to-chuc/abc' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('Chi bộ số');
+      const api = await app.inject({ method: 'GET', url: '/api/v1/khong-co' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json<{ error: string }>().error).toBe('not_found');
+      expect((await app.inject({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

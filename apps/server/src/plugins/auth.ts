@@ -62,7 +62,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await resolveSession(deps.db, deps.clock, token, deps.settings) : null;
     req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null };
-    if (req.is404 || !req.url.startsWith('/api/v1')) return;
+    // Keyed on the matched route, not the URL: /api/v1/unknown falls to the 404 handlers.
+    if (req.is404 || !req.routeOptions.url?.startsWith('/api/v1')) return;
     const authz = req.routeOptions.config.authz;
     if (authz === 'public') return;
     if (authz !== 'session') throw new AppError('forbidden'); // unreachable: onRoute refuses such routes
