@@ -130,3 +130,12 @@ describe('with the web app served', () => {
     }
   });
 });
+
+describe('validation details', () => {
+  it('name the failing field so a form can place the message', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload: { fullName: 'Nguyễn Văn Bình', status: 'official', email: 'khong-phai-email' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ details: { issues: { path: string; message: string }[] } }>();
+    expect(body.details.issues[0]).toEqual({ path: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
+  });
+});

@@ -61,7 +61,7 @@ export async function shown(locator: Locator): Promise<Locator> {
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/dang-nhap');
   await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await shown(page.getByRole('heading', { level: 1, name: 'Trang chủ' }));
 }

@@ -18,7 +18,7 @@ describe('login page', () => {
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     await shown(page.getByLabel('Tên đăng nhập hoặc thư điện tử'));
-    await shown(page.getByLabel('Mật khẩu', { exact: true }));
+    await shown(page.getByRole('textbox', { name: 'Mật khẩu', exact: true }));
     await context.close();
   });
 
@@ -26,7 +26,7 @@ describe('login page', () => {
     const { context, page } = await openPage(browser);
     await page.goto('/dang-nhap');
     await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('capuy');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
+    await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     const alert = await shown(page.getByRole('alert').filter({ hasText: 'mật khẩu không đúng' }));
     expect(await alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');

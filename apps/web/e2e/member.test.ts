@@ -26,6 +26,9 @@ describe('member (dangvien)', () => {
     await shown(roster.locator('li').filter({ hasText: 'Lý Thị Phương' }).getByText('Dự bị'));
     expect(await roster.locator('li').count()).toBeGreaterThanOrEqual(12);
 
+    // Absence is only worth checking once every request the page makes has answered.
+    await page.waitForLoadState('networkidle');
+
     expect(await page.getByRole('button', { name: 'Thêm đảng viên' }).count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await shown(nav.getByRole('link', { name: 'Trang chủ' }));
@@ -40,6 +43,19 @@ describe('member (dangvien)', () => {
     await signIn(page, 'dangvien');
     await shown(page.getByTestId('roster').getByText('Nguyễn Thị Lan', { exact: true }));
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('is told, next to the field, when the current password is wrong', async () => {
+    const { context, page } = await openPage(browser);
+    await signIn(page, 'dangvien');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tài khoản' }).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Tài khoản' }));
+    await page.getByRole('textbox', { name: 'Mật khẩu hiện tại', exact: true }).fill('khong-dung-2026');
+    await page.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('MatKhauMoi@2026');
+    await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới', exact: true }).fill('MatKhauMoi@2026');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await shown(page.getByText('Mật khẩu hiện tại không đúng.'));
     await context.close();
   });
 

@@ -7,7 +7,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
-    readonly details?: Record<string, unknown>,
+    /** Shaped as the contract's ErrorResponse.details: anything else would fail serialization. */
+    readonly details?: { issues: { path: string; message: string }[] },
   ) {
     super(message ?? ERRORS[code].message);
     this.status = ERRORS[code].status;

@@ -90,7 +90,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" id="menu-chinh" aria-label={t('nav.label')}>
+      <AppShell.Navbar p="xs" id="menu-chinh" aria-label={t('nav.label')} className="app-navbar" mod={{ closed: !opened }}>
         <AppShell.Section grow>
           {items.map((item) => (
             <NavLink
@@ -98,6 +98,7 @@ export function AppLayout() {
               component={Link}
               to={item.to}
               label={item.label}
+              styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
               active={isActive(item.to)}
               aria-current={isActive(item.to) ? 'page' : undefined}
               variant="light"

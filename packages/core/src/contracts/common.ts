@@ -9,6 +9,8 @@ export const IdParams = z.object({ id: Id });
 export const ErrorResponse = z.object({
   error: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
   message: z.string(),
+  /** For validation_failed: which field failed and why, for forms to place the message. */
+  details: z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })) }).optional(),
 });
 export const OkResponse = z.object({ ok: z.literal(true) });
 

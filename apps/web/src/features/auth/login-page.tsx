@@ -101,7 +101,10 @@ export function LoginPage() {
                 required
                 value={values.login}
                 error={fieldErrors.login}
-                onChange={(e) => setValues((v) => ({ ...v, login: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const login = e.currentTarget.value;
+                  setValues((v) => ({ ...v, login }));
+                }}
               />
               <PasswordInput
                 label={t('login.password')}
@@ -111,7 +114,10 @@ export function LoginPage() {
                 value={values.password}
                 error={fieldErrors.password}
                 visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-                onChange={(e) => setValues((v) => ({ ...v, password: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const password = e.currentTarget.value;
+                  setValues((v) => ({ ...v, password }));
+                }}
               />
               <Button type="submit" loading={mutation.isPending} fullWidth size="md">
                 {t('login.submit')}

@@ -1,5 +1,5 @@
 import { Button, Modal } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { AddMemberForm } from './add-member-form.tsx';
 
@@ -7,6 +7,8 @@ import { AddMemberForm } from './add-member-form.tsx';
 export function AddMemberButton({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
+  // On a phone the form takes the whole screen: no cramped dialog over the roster.
+  const isPhone = useMediaQuery('(max-width: 36em)') ?? false;
   return (
     <>
       <Button onClick={open}>{t('member.add')}</Button>
@@ -15,6 +17,7 @@ export function AddMemberButton({ organizationId }: { organizationId: string }) 
         onClose={close}
         title={t('member.add')}
         size="lg"
+        fullScreen={isPhone}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {opened && <AddMemberForm organizationId={organizationId} onDone={close} onCancel={close} />}

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { OrganizationDto } from '@chibo/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,21 +7,23 @@ import { useTranslation } from 'react-i18next';
 export function OrganizationFacts({ org }: { org: OrganizationDto }) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" wrap="wrap">
-      <Badge variant="light" color="red" c="red.9" tt="none" size="lg" radius="sm">
-        {t(`org.kind.${org.kind}`)}
-      </Badge>
+    <Stack gap={6}>
+      <Group gap="xs" wrap="wrap">
+        <Badge variant="outline" color="red.9" tt="none" size="lg" radius="sm">
+          {t(`org.kind.${org.kind}`)}
+        </Badge>
+        {org.closedAt !== null && (
+          <Badge variant="filled" color="gray.8" tt="none" size="lg" radius="sm">
+            {t('org.closed')}
+          </Badge>
+        )}
+      </Group>
       {org.cellType && (
-        <Badge variant="light" color="gray" c="gray.9" tt="none" size="lg" radius="sm">
+        <Text size="sm">
           {t('org.cellTypeLabel')}: {t(`org.cellType.${org.cellType}`)}
-        </Badge>
+        </Text>
       )}
-      {org.closedAt !== null && (
-        <Badge variant="filled" color="gray.8" tt="none" size="lg" radius="sm">
-          {t('org.closed')}
-        </Badge>
-      )}
-    </Group>
+    </Stack>
   );
 }
 
