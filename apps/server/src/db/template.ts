@@ -33,6 +33,12 @@ export function templatePath(): string {
   return path.join(cacheDir, `pglite-template-${migrationsHash()}.tar.gz`);
 }
 
+/** The same template as a closed PGlite data directory: copying it and opening it as an
+ * existing directory is faster than extracting the tarball into a new one. */
+export function templateDirPath(): string {
+  return path.join(cacheDir, `pglite-template-${migrationsHash()}`);
+}
+
 /** The template for the current migrations, or undefined when none has been prepared. */
 export async function loadTemplate(): Promise<Blob | undefined> {
   const file = templatePath();
@@ -40,21 +46,35 @@ export async function loadTemplate(): Promise<Blob | undefined> {
   return new Blob([await fs.promises.readFile(file)]);
 }
 
+/** Fill an empty pgdata directory from the template directory; false if there is none. */
+export function copyTemplateInto(pgData: string): boolean {
+  const dir = templateDirPath();
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) return false;
+  fs.cpSync(dir, pgData, { recursive: true });
+  return true;
+}
+
 export async function prepareTemplate(): Promise<{ file: string; created: boolean }> {
   const file = templatePath();
-  if (fs.existsSync(file)) return { file, created: false };
-  const client = await PGlite.create('memory://');
+  const dir = templateDirPath();
+  if (fs.existsSync(file) && fs.existsSync(path.join(dir, 'PG_VERSION'))) return { file, created: false };
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // Built aside and renamed into place: a concurrent reader never sees half a template.
+  const suffix = `.${process.pid}.tmp`;
+  fs.rmSync(dir + suffix, { recursive: true, force: true });
+  const client = await PGlite.create(dir + suffix);
   await migrate(drizzle(client), { migrationsFolder: migrationsDir });
   await client.query('CHECKPOINT');
   const dump = await client.dumpDataDir('gzip');
   await client.close();
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
-  fs.renameSync(tmp, file); // atomic: a concurrent reader never sees half a file
+  await fs.promises.writeFile(file + suffix, Buffer.from(await dump.arrayBuffer()));
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(dir + suffix, dir);
+  fs.renameSync(file + suffix, file);
+  const keep = new Set([path.basename(file), path.basename(dir)]);
   for (const old of fs.readdirSync(cacheDir)) {
-    if (old.startsWith('pglite-template-') && path.join(cacheDir, old) !== file && !old.endsWith('.tmp')) {
-      fs.rmSync(path.join(cacheDir, old), { force: true });
+    if (old.startsWith('pglite-template-') && !keep.has(old) && !old.endsWith('.tmp')) {
+      fs.rmSync(path.join(cacheDir, old), { recursive: true, force: true });
     }
   }
   return { file, created: true };

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { foldForSearch } from '@chibo/core';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/context.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import { recordAudit } from '../modules/audit/audit.repo.ts';
+import { recordAuditBatch, type AuditInput } from '../modules/audit/audit.repo.ts';
 import { insertAccount, insertGrant } from '../modules/auth/accounts.repo.ts';
 import { countOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
 import { insertMember } from '../modules/members/members.repo.ts';
@@ -27,26 +27,15 @@ export function demoAccounts(): DemoAccount[] {
 
 const SEED_ACTOR = 'chibo seed-demo';
 
-async function audit(tx: Tx, at: Date, action: string, targetType: string, targetId: string, org: OrganizationRow | null, data: Record<string, unknown>) {
-  await recordAudit(tx, {
-    at,
-    actorAccountId: null,
-    actorName: SEED_ACTOR,
-    action,
-    targetType,
-    targetId,
-    organizationId: org?.id ?? null,
-    organizationPath: org?.path ?? null,
-    data,
-  });
-}
-
 /** Seeds the demo into an empty database; does nothing (returns false) on any other. */
 export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
   if ((await countOrganizations(db)) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
   await db.transaction(async (tx) => {
+    const entries: AuditInput[] = [];
+    const audit = (action: string, targetType: string, targetId: string, org: OrganizationRow, data: Record<string, unknown>) =>
+      entries.push({ at: now, actorAccountId: null, actorName: SEED_ACTOR, action, targetType, targetId, organizationId: org.id, organizationPath: org.path, data });
     // Checked again under a lock: two processes seeding one database at once insert once.
     await tx.execute(sql`select pg_advisory_xact_lock(7310043)`);
     if ((await countOrganizations(tx)) > 0) return;
@@ -55,11 +44,11 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       { id: crypto.randomUUID(), parentId: null, kind: 'grassroots_committee', name: DEMO_SUPERIOR, cellType: null },
       null,
     );
-    await audit(tx, now, 'organization.created', 'organization', superior.id, superior, { name: superior.name, demo: true });
+    audit('organization.created', 'organization', superior.id, superior, { name: superior.name, demo: true });
     for (const a of DEMO_SUPERIOR_ACCOUNTS) {
       const account = await insertAccount(tx, { username: a.username, displayName: a.displayName, passwordHash });
       for (const role of a.roles) await insertGrant(tx, account.id, superior.id, role);
-      await audit(tx, now, 'account.created', 'account', account.id, superior, { username: a.username, roles: a.roles });
+      audit('account.created', 'account', account.id, superior, { username: a.username, roles: a.roles });
     }
     for (const cell of DEMO_CELLS) {
       const org = await insertOrganization(
@@ -67,7 +56,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         { id: crypto.randomUUID(), parentId: superior.id, kind: 'cell', name: cell.name, cellType: cell.cellType },
         superior,
       );
-      await audit(tx, now, 'organization.created', 'organization', org.id, org, { name: org.name, demo: true });
+      audit('organization.created', 'organization', org.id, org, { name: org.name, demo: true });
       for (const dm of cell.members) {
         const member = await insertMember(tx, {
           organizationId: org.id,
@@ -80,7 +69,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
           admittedOn: dm.admittedOn,
           confirmedOn: dm.confirmedOn ?? null,
         });
-        await audit(tx, now, 'member.created', 'member', member.id, org, { fullName: member.fullName, status: member.status });
+        audit('member.created', 'member', member.id, org, { fullName: member.fullName, status: member.status });
         if (dm.account) {
           const account = await insertAccount(tx, {
             username: dm.account.username,
@@ -89,10 +78,11 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
             memberId: member.id,
           });
           for (const role of dm.account.roles) await insertGrant(tx, account.id, org.id, role);
-          await audit(tx, now, 'account.created', 'account', account.id, org, { username: dm.account.username, roles: dm.account.roles });
+          audit('account.created', 'account', account.id, org, { username: dm.account.username, roles: dm.account.roles });
         }
       }
     }
+    await recordAuditBatch(tx, entries);
   });
   return true;
 }

@@ -28,41 +28,57 @@ export function hashEntry(prevHash: string, e: AuditEntryFields): string {
 }
 
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await recordAuditBatch(tx, [input]);
+}
+
+/**
+ * Append several entries in order with one lock, one read of the chain's head and one
+ * insert (seeding, imports). Inserted in pages to stay under the bind-parameter limit.
+ */
+export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1);
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-  // Round-trip through JSON so that what is hashed is exactly what jsonb will give back.
-  const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
-  const at = new Date(input.at.getTime());
-  const fields: AuditEntryFields = {
-    seq,
-    at: at.toISOString(),
-    actorAccountId: input.actorAccountId,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId,
-    organizationId: input.organizationId,
-    data,
-  };
-  await tx.insert(auditEvents).values({
-    seq,
-    at,
-    actorAccountId: input.actorAccountId,
-    actorName: input.actorName,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId,
-    organizationId: input.organizationId,
-    organizationPath: input.organizationPath,
-    data,
-    prevHash,
-    hash: hashEntry(prevHash, fields),
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  const rows: (typeof auditEvents.$inferInsert)[] = inputs.map((input) => {
+    seq++;
+    // Round-trip through JSON so that what is hashed is exactly what jsonb will give back.
+    const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
+    const at = new Date(input.at.getTime());
+    const fields: AuditEntryFields = {
+      seq,
+      at: at.toISOString(),
+      actorAccountId: input.actorAccountId,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      organizationId: input.organizationId,
+      data,
+    };
+    const hash = hashEntry(prevHash, fields);
+    const row = {
+      seq,
+      at,
+      actorAccountId: input.actorAccountId,
+      actorName: input.actorName,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      organizationId: input.organizationId,
+      organizationPath: input.organizationPath,
+      data,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
   });
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
 }
 
 export type VerifyResult =
