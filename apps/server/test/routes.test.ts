@@ -39,6 +39,9 @@ describe('route walk', () => {
     { name: 'a JSON array', payload: '[1,2,3]', contentType: 'application/json', expected: ['validation_failed'] },
     { name: 'null', payload: 'null', contentType: 'application/json', expected: ['validation_failed', 'invalid_json'] },
     { name: 'an oversized body', payload: JSON.stringify({ fullName: 'x'.repeat(100 * 1024) }), contentType: 'application/json', expected: ['payload_too_large'] },
+    { name: 'a NUL byte', payload: JSON.stringify({ login: 'a\u0000b', password: 'x\u0000', fullName: 'Nguyễn\u0000A', status: 'official', name: 'Chi bộ\u0000', parentId: '00000000-0000-4000-8000-000000000000', kind: 'cell', currentPassword: 'x\u0000', newPassword: 'abcdefgh\u0000' }), contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'a lone surrogate', payload: '{"login":"\\ud800","password":"\\udc00x","fullName":"Nguy\\ud800n","status":"official","name":"Chi b\\ud800","parentId":"00000000-0000-4000-8000-000000000000","kind":"cell","currentPassword":"\\ud800","newPassword":"abcdefgh\\udc00"}', contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'dates out of range', payload: JSON.stringify({ fullName: 'Nguyễn Văn Bình', status: 'official', birthDate: '0000-01-01', admittedOn: '99999-01-01' }), contentType: 'application/json', expected: ['validation_failed'] },
     { name: 'an unsupported content type', payload: '<x/>', contentType: 'application/xml', expected: ['unsupported_media_type'] },
   ];
 
@@ -137,5 +140,25 @@ describe('validation details', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json<{ details: { issues: { path: string; message: string }[] } }>();
     expect(body.details.issues[0]).toEqual({ path: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
+  });
+});
+
+describe('text the database cannot store', () => {
+  const cases: [string, string, string][] = [
+    ['POST', '/api/v1/auth/login', '{"login":"bithu\\u0000","password":"ChiBo@2026"}'],
+    ['POST', '/api/v1/auth/login', '{"login":"\\ud800","password":"x"}'],
+    ['POST', 'MEMBERS', '{"fullName":"Nguyễn\\u0000Văn","status":"official"}'],
+    ['POST', 'MEMBERS', '{"fullName":"Nguyễn Văn Bình","status":"official","birthDate":"0000-01-01"}'],
+    ['PATCH', 'CELL', '{"name":"Chi bộ \\ud800 mới"}'],
+    ['PATCH', 'CELL', '{"name":"Chi bộ \\u0007 mới"}'],
+  ];
+  it.each(cases)('%s %s %s → 400, nothing stored', async (method, target, payload) => {
+    const url = target === 'MEMBERS' ? `/api/v1/organizations/${cellId}/members` : target === 'CELL' ? `/api/v1/organizations/${cellId}` : target;
+    const before = (await t.app.inject({ method: 'GET', url: `/api/v1/audit?organizationId=${cellId}&limit=1`, headers: admin.headers() })).json<{ items: { seq: number }[] }>().items[0]?.seq;
+    const res = await t.app.inject({ method: method as 'POST', url, headers: { ...admin.headers(), 'content-type': 'application/json' }, payload });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json<{ error: string }>().error).toBe('validation_failed');
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/audit?organizationId=${cellId}&limit=1`, headers: admin.headers() })).json<{ items: { seq: number }[] }>().items[0]?.seq;
+    expect(after).toBe(before);
   });
 });

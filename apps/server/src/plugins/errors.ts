@@ -17,6 +17,27 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
+/** The SQLSTATE of a database error, looking through drizzle's wrapper. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Input that passed validation yet the database refused: data exceptions (class 22, e.g. a
+ * date out of range) and integrity violations (class 23). Contracts should catch these
+ * first; this keeps any that slip through a 4xx that changed nothing.
+ */
+function databaseRefusal(state: string | undefined): ErrorCode | undefined {
+  if (!state) return undefined;
+  if (state === '23505') return 'conflict';
+  if (state.startsWith('22') || state.startsWith('23')) return 'validation_failed';
+  return undefined;
+}
+
 function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown) {
   const body: Record<string, unknown> = { error: code, message: message ?? ERRORS[code].message };
   if (details !== undefined) body.details = details;
@@ -42,6 +63,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, 'validation_failed', message, { issues });
     }
     if (error.statusCode === 429) return send(reply, 'rate_limited');
+    const refused = databaseRefusal(sqlState(error));
+    if (refused) {
+      req.log.warn({ err: error }, 'database refused input that passed validation');
+      return send(reply, refused);
+    }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(reply, mapped);
     if (isResponseSerializationError(error)) {

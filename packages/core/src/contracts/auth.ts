@@ -1,19 +1,25 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, SafeString } from './common.ts';
 import { Permission, Role } from './permissions.ts';
 
 export const LoginInput = z
   .object({
-    login: z.string().trim().min(1, { error: 'Vui lòng nhập tên đăng nhập.' }).max(200),
-    password: z.string().min(1, { error: 'Vui lòng nhập mật khẩu.' }).max(500),
+    login: SafeString.pipe(z.string().trim().min(1, { error: 'Vui lòng nhập tên đăng nhập.' }).max(200)),
+    password: SafeString.pipe(z.string().min(1, { error: 'Vui lòng nhập mật khẩu.' }).max(500)),
   })
   .strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 
+/** Password policy, shared by the API, the operator's command and the web form. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const NewPassword = SafeString.pipe(
+  z.string().min(PASSWORD_MIN_LENGTH, { error: `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.` }).max(500),
+);
+
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1).max(500),
-    newPassword: z.string().min(8, { error: 'Mật khẩu mới phải có ít nhất 8 ký tự.' }).max(500),
+    currentPassword: SafeString.pipe(z.string().min(1).max(500)),
+    newPassword: NewPassword,
   })
   .strict();
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

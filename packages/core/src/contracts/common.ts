@@ -14,10 +14,29 @@ export const ErrorResponse = z.object({
 });
 export const OkResponse = z.object({ ok: z.literal(true) });
 
+// Control characters (NUL cannot be stored by PostgreSQL at all) other than tab and newline,
+// and UTF-16 halves without their pair (not valid Unicode, refused by jsonb).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isStorableText(s: string): boolean {
+  return !CONTROL.test(s) && !LONE_SURROGATE.test(s);
+}
+
+/** Any string that reaches the database: no control characters, valid Unicode. */
+export const SafeString = z.string().refine(isStorableText, { error: 'Có ký tự không hợp lệ.' });
+
 /** Trimmed, NFC-normalized text (STYLE §10: Vietnamese text is normalized on the way in). */
 export function text(min: number, max: number) {
-  return z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(min, { error: `Cần ít nhất ${min} ký tự.` }).max(max, { error: `Tối đa ${max} ký tự.` }));
+  return SafeString.transform((s) => s.normalize('NFC').trim()).pipe(
+    z.string().min(min, { error: `Cần ít nhất ${min} ký tự.` }).max(max, { error: `Tối đa ${max} ký tự.` }),
+  );
 }
+
+/** A calendar date (YYYY-MM-DD) in the years a party register can hold. */
+export const IsoDate = z.iso
+  .date({ error: 'Ngày phải có dạng YYYY-MM-DD.' })
+  .refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= 1900 && year <= 2100;
+  }, { error: 'Ngày phải trong khoảng năm 1900–2100.' });

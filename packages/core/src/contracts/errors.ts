@@ -16,7 +16,7 @@ export const ERRORS = {
   not_found: { status: 404, message: 'Không tìm thấy.' },
   conflict: { status: 409, message: 'Dữ liệu đã thay đổi hoặc bị trùng.' },
   wrong_password: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
-  weak_password: { status: 400, message: 'Mật khẩu mới phải có ít nhất 8 ký tự.' },
+  weak_password: { status: 400, message: 'Mật khẩu mới quá ngắn hoặc có ký tự không hợp lệ.' },
   organization_closed: { status: 409, message: 'Tổ chức đảng đã giải thể, không thể thay đổi.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
   not_ready: { status: 503, message: 'Hệ thống chưa sẵn sàng.' },

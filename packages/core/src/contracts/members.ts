@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, text } from './common.ts';
+import { Id, IsoDate, text } from './common.ts';
 
 /** Party status (đảng viên chính thức / dự bị / miễn sinh hoạt / đình chỉ). */
 export const MEMBER_STATUSES = ['official', 'probationary', 'exempt', 'suspended'] as const;
@@ -14,7 +14,6 @@ export type Position = z.infer<typeof Position>;
 export const GENDERS = ['male', 'female', 'other'] as const;
 export const Gender = z.enum(GENDERS);
 
-const IsoDate = z.iso.date({ error: 'Ngày phải có dạng YYYY-MM-DD.' });
 
 /** What any member of the cell may see of a fellow member. */
 export const MemberSummaryDto = z.object({
@@ -48,7 +47,7 @@ export const CreateMemberInput = z
     position: Position.nullable().optional(),
     admittedOn: IsoDate.nullable().optional(),
     confirmedOn: IsoDate.nullable().optional(),
-    email: z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' }).max(200).nullable().optional(),
+    email: z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' }).max(200).toLowerCase().nullable().optional(),
     phone: z
       .string()
       .regex(/^[0-9 +().-]{6,20}$/, { error: 'Số điện thoại không hợp lệ.' })

@@ -3,7 +3,7 @@
  * holds 32 random bytes; the table holds their SHA-256, so a leaked table is no login.
  */
 import crypto from 'node:crypto';
-import { permissionsOfRole, type ChangePasswordInput, type LoginInput, type MeDto, type Permission } from '@chibo/core';
+import { NewPassword, permissionsOfRole, type ChangePasswordInput, type LoginInput, type MeDto, type Permission } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Clock, Ctx } from '../../lib/context.ts';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../lib/passwords.ts';
@@ -192,7 +192,8 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput, curre
 
 /** Operator's reset (`chibo user reset-password`): new password, lock lifted, all sessions ended. */
 export async function resetPassword(db: Db, clock: Clock, login: string, newPassword: string): Promise<repo.AccountRow> {
-  if (newPassword.length < 8) throw new AppError('weak_password');
+  const checked = NewPassword.safeParse(newPassword);
+  if (!checked.success) throw new AppError('weak_password', checked.error.issues[0]?.message);
   const account = await repo.findAccountByLogin(db, login);
   if (!account) throw new AppError('not_found', `Không có tài khoản "${login}".`);
   const passwordHash = await hashPassword(newPassword);

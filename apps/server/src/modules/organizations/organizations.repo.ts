@@ -1,4 +1,4 @@
-import { asc, eq, inArray, like, or } from 'drizzle-orm';
+import { asc, eq, like, or } from 'drizzle-orm';
 import { organizations } from '../../db/schema/index.ts';
 import type { Queryable } from '../../db/client.ts';
 
@@ -19,9 +19,9 @@ export async function listSubtrees(db: Queryable, paths: readonly string[]): Pro
     .orderBy(asc(organizations.path));
 }
 
-export async function listByIds(db: Queryable, ids: readonly string[]): Promise<OrganizationRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(organizations).where(inArray(organizations.id, [...ids]));
+export async function lockOrganization(db: Queryable, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).for('update');
+  return row;
 }
 
 export async function insertOrganization(

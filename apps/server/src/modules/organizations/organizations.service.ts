@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { isCellKind, type CreateOrganizationInput, type UpdateOrganizationInput } from '@chibo/core';
+import { isCellKind, type CreateOrganizationInput, type OrganizationKind, type UpdateOrganizationInput } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
@@ -20,7 +20,7 @@ export async function createOrganization(ctx: Ctx, input: CreateOrganizationInpu
   const actor = requireActor(ctx);
   const parent = await authorizeOnOrganization(ctx, 'org.manage', input.parentId);
   if (parent.closedAt) throw new AppError('organization_closed');
-  if (isCellKind(parent.kind as CreateOrganizationInput['kind'])) {
+  if (isCellKind(parent.kind as OrganizationKind)) {
     throw new AppError('validation_failed', 'Chi bộ không có tổ chức đảng trực thuộc.');
   }
   const now = ctx.clock.now();
@@ -56,14 +56,17 @@ export async function createOrganization(ctx: Ctx, input: CreateOrganizationInpu
 
 export async function updateOrganization(ctx: Ctx, id: string, input: UpdateOrganizationInput): Promise<repo.OrganizationRow> {
   const actor = requireActor(ctx);
-  const org = await authorizeOnOrganization(ctx, 'org.manage', id);
-  if (org.closedAt) throw new AppError('organization_closed');
-  const patch: Parameters<typeof repo.updateOrganization>[2] = {};
-  if (input.name !== undefined) patch.name = input.name;
-  if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
-  if (input.cellType !== undefined && isCellKind(org.kind as CreateOrganizationInput['kind'])) patch.cellType = input.cellType;
+  await authorizeOnOrganization(ctx, 'org.manage', id);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
+    // Read "before" under a row lock: two concurrent edits must each audit what they replaced.
+    const org = await repo.lockOrganization(tx, id);
+    if (!org) throw new AppError('not_found', 'Không tìm thấy tổ chức đảng.');
+    if (org.closedAt) throw new AppError('organization_closed');
+    const patch: Parameters<typeof repo.updateOrganization>[2] = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
+    if (input.cellType !== undefined && isCellKind(org.kind as OrganizationKind)) patch.cellType = input.cellType;
     const row = await repo.updateOrganization(tx, id, patch, now);
     await recordAudit(tx, {
       at: now,
@@ -74,7 +77,11 @@ export async function updateOrganization(ctx: Ctx, id: string, input: UpdateOrga
       targetId: id,
       organizationId: id,
       organizationPath: org.path,
-      data: { before: { name: org.name, cellType: org.cellType, timeZone: org.timeZone }, after: patch },
+      // What was stored, not what was sent.
+      data: {
+        before: { name: org.name, cellType: org.cellType, timeZone: org.timeZone },
+        after: { name: row.name, cellType: row.cellType, timeZone: row.timeZone },
+      },
     });
     return row;
   });
