@@ -84,14 +84,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const authSettings = {
+    sessionTtlHours: config.sessionTtlHours,
+    sessionMaxHours: config.sessionMaxHours,
+    loginMaxFailures: config.loginMaxFailures,
+    loginLockMinutes: config.loginLockMinutes,
+  };
   registerAuth(app, {
     db: database.db,
     clock,
-    settings: {
-      sessionTtlHours: config.sessionTtlHours,
-      loginMaxFailures: config.loginMaxFailures,
-      loginLockMinutes: config.loginLockMinutes,
-    },
+    settings: authSettings,
   });
 
   // Embedded mode: a committed write is made durable before it is acknowledged.
@@ -103,11 +105,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, {
-    settings: {
-      sessionTtlHours: config.sessionTtlHours,
-      loginMaxFailures: config.loginMaxFailures,
-      loginLockMinutes: config.loginLockMinutes,
-    },
+    settings: authSettings,
     cookieSecure: config.cookieSecure,
     loginRatePerMinute: config.loginRatePerMinute,
   });

@@ -46,8 +46,10 @@ describe('login', () => {
     const right = await login('capuy', 'ChiBo@2026');
     expect(right.statusCode).toBe(423);
     const admin = await t.login('quantri');
-    const audit = await t.app.inject({ method: 'GET', url: `/api/v1/audit?organizationId=${admin.me.grants[0]?.organizationId}` , headers: admin.headers() });
-    expect(audit.statusCode).toBe(200);
+    const audit = await t.app.inject({ method: 'GET', url: `/api/v1/audit?organizationId=${admin.me.grants[0]?.organizationId}`, headers: admin.headers() });
+    const locked = audit.json<{ items: { action: string; data: { username?: string } }[] }>().items.filter((e) => e.action === 'account.locked');
+    expect(locked).toHaveLength(1);
+    expect(locked[0]?.data.username).toBe('capuy');
   });
 });
 

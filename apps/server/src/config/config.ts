@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   CHIBO_COOKIE_SECURE: bool.default(false),
   CHIBO_TRUST_PROXY: bool.default(false),
   CHIBO_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  CHIBO_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   CHIBO_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   CHIBO_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   CHIBO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -39,6 +40,7 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   sessionTtlHours: number;
+  sessionMaxHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRatePerMinute: number;
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.CHIBO_COOKIE_SECURE,
     trustProxy: e.CHIBO_TRUST_PROXY,
     sessionTtlHours: e.CHIBO_SESSION_TTL_HOURS,
+    sessionMaxHours: e.CHIBO_SESSION_MAX_DAYS * 24,
     loginMaxFailures: e.CHIBO_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.CHIBO_LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.CHIBO_LOGIN_RATE_PER_MINUTE,

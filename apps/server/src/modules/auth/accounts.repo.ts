@@ -88,6 +88,28 @@ export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<v
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
+/**
+ * Where an account's own events belong in the audit log: the cell of its member, else the
+ * organization of its first grant (so the officers above it can read them).
+ */
+export async function organizationOfAccount(db: Queryable, accountId: string): Promise<{ id: string; path: string } | undefined> {
+  const [viaMember] = await db
+    .select({ id: organizations.id, path: organizations.path })
+    .from(accounts)
+    .innerJoin(members, eq(members.id, accounts.memberId))
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(eq(accounts.id, accountId));
+  if (viaMember) return viaMember;
+  const [viaGrant] = await db
+    .select({ id: organizations.id, path: organizations.path })
+    .from(roleGrants)
+    .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(eq(roleGrants.accountId, accountId))
+    .orderBy(organizations.path)
+    .limit(1);
+  return viaGrant;
+}
+
 export async function homeOrganizationOf(db: Queryable, memberId: string | null): Promise<string | null> {
   if (!memberId) return null;
   const [row] = await db.select({ id: members.organizationId }).from(members).where(eq(members.id, memberId));

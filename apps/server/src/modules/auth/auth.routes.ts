@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginInput, response: { 200: MeDto, ...errors } },
     handler: async (req, reply) => {
       const result = await auth.login(req.ctx, opts.settings, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
-      void reply.setCookie(SESSION_COOKIE, result.token, { ...cookie, expires: result.expiresAt });
+      void reply.setCookie(SESSION_COOKIE, result.token, { ...cookie, expires: result.cookieExpiresAt });
       return result.me;
     },
   });

@@ -14,6 +14,7 @@ import * as repo from './accounts.repo.ts';
 
 export interface AuthSettings {
   sessionTtlHours: number;
+  sessionMaxHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
 }
@@ -26,9 +27,12 @@ const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
 export interface LoginResult {
   token: string;
-  expiresAt: Date;
+  /** The cookie lives as long as the session can: the server enforces the idle expiry. */
+  cookieExpiresAt: Date;
   me: MeDto;
 }
+
+type Gate = 'open' | 'locked' | 'disabled';
 
 export async function login(
   ctx: Ctx,
@@ -42,39 +46,46 @@ export async function login(
     await burnPasswordTime(input.password);
     throw new AppError('invalid_credentials');
   }
-  if (account.disabledAt) throw new AppError('account_disabled');
-  if (account.lockedUntil && account.lockedUntil > now) throw new AppError('account_locked');
-  const ok = await verifyPassword(account.passwordHash, input.password);
-  if (!ok) {
-    const locked = await ctx.db.transaction(async (tx) => {
+  // The attempt is counted before the password is checked, under a row lock: a burst of
+  // parallel guesses gets at most loginMaxFailures tries per lock period, not one per request.
+  const gate = await ctx.db.transaction(async (tx): Promise<Gate> => {
+    const row = await repo.lockAccountRow(tx, account.id);
+    if (!row || row.disabledAt) return 'disabled';
+    if (row.lockedUntil && row.lockedUntil > now) return 'locked';
+    if (row.failedLogins >= settings.loginMaxFailures) return 'locked';
+    await repo.updateAccount(tx, row.id, { failedLogins: row.failedLogins + 1, lockedUntil: null });
+    return 'open';
+  });
+  if (gate === 'disabled') throw new AppError('account_disabled');
+  if (gate === 'locked') throw new AppError('account_locked');
+
+  const where = await repo.organizationOfAccount(ctx.db, account.id);
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    const lockedNow = await ctx.db.transaction(async (tx) => {
       const row = await repo.lockAccountRow(tx, account.id);
-      const failures = (row?.failedLogins ?? 0) + 1;
-      const lock = failures >= settings.loginMaxFailures;
-      await repo.updateAccount(tx, account.id, {
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + settings.loginLockMinutes * 60_000) : row?.lockedUntil ?? null,
+      if (!row || row.failedLogins < settings.loginMaxFailures || (row.lockedUntil && row.lockedUntil > now)) return false;
+      await repo.updateAccount(tx, row.id, { failedLogins: 0, lockedUntil: new Date(now.getTime() + settings.loginLockMinutes * 60_000) });
+      await recordAudit(tx, {
+        at: now,
+        actorAccountId: null,
+        actorName: null,
+        action: 'account.locked',
+        targetType: 'account',
+        targetId: account.id,
+        organizationId: where?.id ?? null,
+        organizationPath: where?.path ?? null,
+        data: { username: account.username, failures: row.failedLogins, ip: meta.ip, minutes: settings.loginLockMinutes },
       });
-      if (lock) {
-        await recordAudit(tx, {
-          at: now,
-          actorAccountId: null,
-          actorName: null,
-          action: 'account.locked',
-          targetType: 'account',
-          targetId: account.id,
-          organizationId: null,
-          organizationPath: null,
-          data: { failures, ip: meta.ip, minutes: settings.loginLockMinutes },
-        });
-      }
-      return lock;
+      return true;
     });
-    throw new AppError(locked ? 'account_locked' : 'invalid_credentials');
+    throw new AppError(lockedNow ? 'account_locked' : 'invalid_credentials');
   }
+
   const token = randomToken();
-  const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3_600_000);
+  const expiresAt = sessionExpiry(now, now, settings);
   await ctx.db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { failedLogins: 0, lockedUntil: null });
+    await repo.deleteExpiredSessions(tx, now);
     await repo.insertSession(tx, {
       tokenHash: hashToken(token),
       accountId: account.id,
@@ -92,14 +103,23 @@ export async function login(
       action: 'session.login',
       targetType: 'account',
       targetId: account.id,
-      organizationId: null,
-      organizationPath: null,
+      organizationId: where?.id ?? null,
+      organizationPath: where?.path ?? null,
       data: { ip: meta.ip },
     });
   });
   const resolved = await resolveSession(ctx.db, ctx.clock, token, settings);
   if (!resolved) throw new Error('session vanished right after login');
-  return { token, expiresAt, me: await buildMe(ctx.db, resolved.actor, resolved.csrfToken, resolved.account) };
+  return {
+    token,
+    cookieExpiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000),
+    me: await buildMe(ctx.db, resolved.actor, resolved.csrfToken, resolved.account),
+  };
+}
+
+/** Idle expiry slides with use, but never past the session's absolute lifetime. */
+export function sessionExpiry(createdAt: Date, now: Date, settings: AuthSettings): Date {
+  return new Date(Math.min(now.getTime() + settings.sessionTtlHours * 3_600_000, createdAt.getTime() + settings.sessionMaxHours * 3_600_000));
 }
 
 export interface ResolvedSession {
@@ -117,7 +137,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string, settin
   if (!row || row.account.disabledAt) return null;
   // Touch at most once a minute: a page load makes several requests.
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
-    await repo.touchSession(db, tokenHash, now, new Date(now.getTime() + settings.sessionTtlHours * 3_600_000));
+    await repo.touchSession(db, tokenHash, now, sessionExpiry(row.session.createdAt, now, settings));
   }
   const grants = await repo.grantsOf(db, row.account.id);
   return {
@@ -152,6 +172,7 @@ export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: 
 
 export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
   const actor = requireActor(ctx);
+  const where = await repo.organizationOfAccount(ctx.db, actor.accountId);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, tokenHash);
     await recordAudit(tx, {
@@ -161,8 +182,8 @@ export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
       action: 'session.logout',
       targetType: 'account',
       targetId: actor.accountId,
-      organizationId: null,
-      organizationPath: null,
+      organizationId: where?.id ?? null,
+      organizationPath: where?.path ?? null,
     });
   });
 }
@@ -174,6 +195,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput, curre
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
+  const where = await repo.organizationOfAccount(ctx.db, account.id);
   await ctx.db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
     await repo.deleteSessionsOf(tx, account.id, currentTokenHash);
@@ -184,8 +206,8 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput, curre
       action: 'account.password_changed',
       targetType: 'account',
       targetId: account.id,
-      organizationId: null,
-      organizationPath: null,
+      organizationId: where?.id ?? null,
+      organizationPath: where?.path ?? null,
     });
   });
 }
@@ -198,6 +220,7 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
   if (!account) throw new AppError('not_found', `Không có tài khoản "${login}".`);
   const passwordHash = await hashPassword(newPassword);
   const now = clock.now();
+  const where = await repo.organizationOfAccount(db, account.id);
   await db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null });
     await repo.deleteSessionsOf(tx, account.id);
@@ -208,8 +231,8 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
       action: 'account.password_reset',
       targetType: 'account',
       targetId: account.id,
-      organizationId: null,
-      organizationPath: null,
+      organizationId: where?.id ?? null,
+      organizationPath: where?.path ?? null,
     });
   });
   return account;
