@@ -46,12 +46,38 @@ describe('audit log', () => {
     await expect(t.db.database.db.execute(sql`delete from audit_events where seq = 1`)).rejects.toThrow();
   });
 
-  it('verification finds the first tampered row', async () => {
+  const tampers: [string, string][] = [
+    ['data', `data = '{"fullName":"Sửa Lén"}'`],
+    ['actor name', `actor_name = 'Người Khác'`],
+    ['organization path (who may read it)', `organization_path = '/khac/'`],
+    ['action', `action = 'member.deleted'`],
+    ['time', `at = at - interval '1 day'`],
+  ];
+  it.each(tampers)('verification finds a tampered %s at its row', async (_what, set) => {
     const db = t.db.database.db;
+    const clean = await verifyAuditChain(db);
+    expect(clean.ok).toBe(true);
     await db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
-    await db.execute(sql`update audit_events set data = '{"fullName":"Sửa Lén"}' where seq = 5`);
+    await db.execute(sql`create temp table saved as select * from audit_events where seq = 5`);
+    await db.execute(sql.raw(`update audit_events set ${set} where seq = 5`));
+    const result = await verifyAuditChain(db);
+    // Put it back, so that the next case starts from a valid chain.
+    await db.execute(sql`delete from audit_events where seq = 5`);
+    await db.execute(sql`insert into audit_events select * from saved`);
+    await db.execute(sql`drop table saved`);
     await db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 5, reason: 'hash_mismatch', count: 4 });
+    expect(result).toMatchObject({ ok: false, brokenAt: 5, reason: 'hash_mismatch', count: 4 });
+  });
+
+  it('verification finds a row removed from the middle, and reports the head for trailing removals', async () => {
+    const db = t.db.database.db;
+    const clean = await verifyAuditChain(db);
+    if (!clean.ok) throw new Error('chain should be valid');
+    expect(clean.head?.seq).toBe(clean.count);
+    await db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
+    await db.execute(sql`delete from audit_events where seq = 7`);
+    await db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 7, reason: 'seq_gap' });
   });
 });
 
@@ -67,12 +93,29 @@ describe('chibo audit verify (the command)', () => {
       await run(process.execPath, [...cli, 'seed-demo'], { env, cwd: repoRoot });
       const ok = await run(process.execPath, [...cli, 'audit', 'verify'], { env, cwd: repoRoot });
       expect(ok.stdout).toMatch(/Nhật ký toàn vẹn: \d+ bản ghi/);
+      const head = /Đầu chuỗi: (\d+:[0-9a-f]{64})/.exec(ok.stdout)?.[1] ?? '';
+      expect(head).not.toBe('');
+      const [headSeq] = head.split(':');
+      const anchored = await run(process.execPath, [...cli, 'audit', 'verify', '--expect-head', head], { env, cwd: repoRoot });
+      expect(anchored.stdout).toContain('Nhật ký toàn vẹn');
 
       const database = await openDatabase({ databaseUrl: url, dataDir: dir });
       await database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
-      await database.db.execute(sql`update audit_events set action = 'member.deleted' where seq = 3`);
+      // Removing the last entry leaves a valid, shorter chain: only the recorded head finds it.
+      await database.db.execute(sql.raw(`delete from audit_events where seq = ${Number(headSeq)}`));
       await database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
       await database.close();
+      const truncated = await run(process.execPath, [...cli, 'audit', 'verify', '--expect-head', head], { env, cwd: repoRoot }).then(
+        () => null,
+        (err: { code: number; stdout: string }) => err,
+      );
+      expect(truncated?.code).toBe(3);
+      expect(truncated?.stdout).toContain(`không còn bản ghi số ${headSeq}`);
+      const again = await openDatabase({ databaseUrl: url, dataDir: dir });
+      await again.db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
+      await again.db.execute(sql`update audit_events set action = 'member.deleted' where seq = 3`);
+      await again.db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
+      await again.close();
 
       const broken = await run(process.execPath, [...cli, 'audit', 'verify'], { env, cwd: repoRoot }).then(
         () => null,

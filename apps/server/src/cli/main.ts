@@ -11,7 +11,7 @@ import { buildApp } from '../app.ts';
 import { systemClock } from '../lib/context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { demoAccounts, seedDemo } from '../demo/seed-demo.ts';
-import { verifyAuditChain } from '../modules/audit/audit.repo.ts';
+import { auditHashAt, verifyAuditChain } from '../modules/audit/audit.repo.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
 
 const startedAt = performance.now();
@@ -100,17 +100,36 @@ const audit = program.command('audit').description('Nhật ký thay đổi');
 audit
   .command('verify')
   .description('Kiểm tra chuỗi băm của nhật ký; báo mắt xích hỏng đầu tiên')
-  .action(() =>
+  .option('--expect-head <seq:hash>', 'đầu chuỗi đã ghi lại từ lần kiểm tra trước (phát hiện bản ghi cuối bị xóa)')
+  .action((opts: { expectHead?: string }) =>
     withDatabase(async (database) => {
       const result = await verifyAuditChain(database.db, (n) => process.stderr.write(`\rĐã kiểm tra ${n} bản ghi…`));
       process.stderr.write('\n');
-      if (result.ok) {
-        console.log(`Nhật ký toàn vẹn: ${result.count} bản ghi.`);
-      } else {
-        const why = { hash_mismatch: 'nội dung không khớp mã băm', prev_mismatch: 'không nối với bản ghi trước', seq_gap: 'thiếu bản ghi' }[result.reason];
+      if (!result.ok) {
+        const why = {
+          hash_mismatch: 'nội dung không khớp mã băm',
+          prev_mismatch: 'không nối với bản ghi trước',
+          seq_gap: 'thiếu bản ghi',
+          time_reversed: 'thời gian lùi so với bản ghi trước',
+        }[result.reason];
         console.log(`NHẬT KÝ BỊ SỬA: mắt xích hỏng đầu tiên là bản ghi số ${result.brokenAt} (${why}); ${result.count} bản ghi trước đó hợp lệ.`);
         process.exitCode = 3;
+        return;
       }
+      const head = result.head ? `${result.head.seq}:${result.head.hash}` : '0:';
+      if (opts.expectHead) {
+        const [seqText, hash] = opts.expectHead.split(':');
+        const seq = Number(seqText);
+        const reached = result.head && result.head.seq >= seq;
+        const matches = reached && (await auditHashAt(database.db, seq)) === hash;
+        if (!matches) {
+          console.log(`NHẬT KÝ BỊ SỬA: không còn bản ghi số ${seq} với mã băm đã ghi lại (đầu chuỗi hiện tại ${head}).`);
+          process.exitCode = 3;
+          return;
+        }
+      }
+      console.log(`Nhật ký toàn vẹn: ${result.count} bản ghi. Đầu chuỗi: ${head}`);
+      console.log('Ghi lại đầu chuỗi ở nơi khác; lần sau dùng --expect-head để phát hiện bản ghi cuối bị xóa.');
     }),
   );
 

@@ -9,10 +9,13 @@ export interface AuditEntryFields {
   seq: number;
   at: string; // ISO 8601 UTC with milliseconds
   actorAccountId: string | null;
+  actorName: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
   organizationId: string | null;
+  /** Decides who may read the entry, so it is covered by the hash like everything else. */
+  organizationPath: string | null;
   data: unknown;
 }
 
@@ -28,17 +31,23 @@ export function canonicalJson(value: unknown): string {
 
 export function auditHashInput(prevHash: string, e: AuditEntryFields): string {
   return canonicalJson({
+    v: AUDIT_HASH_VERSION,
     prev: prevHash,
     seq: e.seq,
     at: e.at,
     actor: e.actorAccountId,
+    actorName: e.actorName,
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId,
     org: e.organizationId,
+    orgPath: e.organizationPath,
     data: e.data,
   });
 }
+
+/** Bumped whenever the hashed form changes; part of every hash. */
+export const AUDIT_HASH_VERSION = 1;
 
 /** The hash the first entry chains to. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

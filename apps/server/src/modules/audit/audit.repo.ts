@@ -3,7 +3,7 @@
  * inside its own transaction, so the change and its audit entry commit or fail together.
  */
 import crypto from 'node:crypto';
-import { and, asc, desc, gt, like, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, like, lt, sql } from 'drizzle-orm';
 import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntryFields } from '@chibo/core';
 import { auditEvents } from '../../db/schema/index.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
@@ -54,10 +54,12 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): P
       seq,
       at: at.toISOString(),
       actorAccountId: input.actorAccountId,
+      actorName: input.actorName,
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId,
       organizationId: input.organizationId,
+      organizationPath: input.organizationPath,
       data,
     };
     const hash = hashEntry(prevHash, fields);
@@ -81,13 +83,23 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): P
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
 }
 
+/**
+ * The chain's head (last seq and hash) is what an operator records outside the database:
+ * deleting entries from the end leaves a valid but shorter chain, found only against it.
+ */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
 export type VerifyResult =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenAt: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'seq_gap' };
+  | { ok: true; count: number; head: AuditHead | null }
+  | { ok: false; count: number; brokenAt: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'seq_gap' | 'time_reversed' };
 
 /** Recompute the chain in order, in pages; report the first broken link. */
 export async function verifyAuditChain(db: Queryable, onProgress?: (checked: number) => void): Promise<VerifyResult> {
   let prevHash = AUDIT_GENESIS_HASH;
+  let prevAt = -Infinity;
   let expectedSeq = 1;
   let count = 0;
   for (;;) {
@@ -97,7 +109,7 @@ export async function verifyAuditChain(db: Queryable, onProgress?: (checked: num
       .where(gt(auditEvents.seq, expectedSeq - 1))
       .orderBy(asc(auditEvents.seq))
       .limit(1000);
-    if (page.length === 0) return { ok: true, count };
+    if (page.length === 0) return { ok: true, count, head: count === 0 ? null : { seq: expectedSeq - 1, hash: prevHash } };
     for (const row of page) {
       if (row.seq !== expectedSeq) return { ok: false, count, brokenAt: expectedSeq, reason: 'seq_gap' };
       if (row.prevHash !== prevHash) return { ok: false, count, brokenAt: row.seq, reason: 'prev_mismatch' };
@@ -105,13 +117,19 @@ export async function verifyAuditChain(db: Queryable, onProgress?: (checked: num
         seq: row.seq,
         at: row.at.toISOString(),
         actorAccountId: row.actorAccountId,
+        actorName: row.actorName,
         action: row.action,
         targetType: row.targetType,
         targetId: row.targetId,
         organizationId: row.organizationId,
+        organizationPath: row.organizationPath,
         data: row.data,
       };
       if (hashEntry(prevHash, fields) !== row.hash) return { ok: false, count, brokenAt: row.seq, reason: 'hash_mismatch' };
+      // Entries are appended under one lock, so time never runs backwards along the chain
+      // (beyond a small allowance for clocks of several servers).
+      if (row.at.getTime() < prevAt - 60_000) return { ok: false, count, brokenAt: row.seq, reason: 'time_reversed' };
+      prevAt = Math.max(prevAt, row.at.getTime());
       prevHash = row.hash;
       expectedSeq++;
       count++;
@@ -134,8 +152,10 @@ export async function listAuditEvents(db: Queryable, subtreePath: string, limit:
     .limit(limit);
 }
 
-export async function lastAuditEvent(db: Queryable) {
-  const [row] = await db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  return row;
-}
 
+
+/** The hash of entry `seq`, or undefined when there is no such entry. */
+export async function auditHashAt(db: Queryable, seq: number): Promise<string | undefined> {
+  const [row] = await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, seq));
+  return row?.hash;
+}
