@@ -53,9 +53,61 @@ describe('chibo', { timeout: 120_000 }, () => {
     expect(res.output).toContain('Không có tài khoản "khongtontai"');
   });
 
+  it('init creates a root organization and an administrator whose printed password works', async () => {
+    const res = await runCli(['init', '--organization', 'Đảng bộ Khối Doanh nghiệp thành phố', '--admin', 'QuanTri2'], env);
+    expect(res.code, res.output).toBe(0);
+    expect(res.output).toContain('tài khoản quản trị quantri2');
+    const password = /Mật khẩu: (\S+)/.exec(res.output)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const database = await openDatabase({ databaseUrl: own?.url, dataDir: dir });
+    const app = await buildApp({ config: testConfig(), database, serveWeb: false, logger: false });
+    try {
+      const s = await loginAs(app, 'quantri2', password);
+      expect(s.me.permissions).toContain('rules.manage');
+      const orgs = (await app.inject({ method: 'GET', url: '/api/v1/organizations', headers: s.headers() })).json<{ items: { name: string }[] }>();
+      // Its own tree only: the demo's organizations are another root.
+      expect(orgs.items.map((o) => o.name)).toEqual(['Đảng bộ Khối Doanh nghiệp thành phố']);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+
+  it('init refuses a bad username or a taken one, in Vietnamese', async () => {
+    const bad = await runCli(['init', '--organization', 'Đảng bộ Thử', '--admin', 'Quản trị'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.output).toContain('Tên đăng nhập gồm');
+    const taken = await runCli(['init', '--organization', 'Đảng bộ Thử', '--admin', 'bithu'], env);
+    expect(taken.code).toBe(2);
+    expect(taken.output).toContain('Tài khoản "bithu" đã có');
+  });
+
   it('an unknown command gets help, not a stack trace', async () => {
     const res = await runCli(['lam-gi-do'], env);
     expect(res.code).not.toBe(0);
     expect(res.output).toContain('Usage: chibo');
+  });
+});
+
+describe.skipIf(backend !== 'postgres')('serve --seed-demo on PostgreSQL', { timeout: 120_000 }, () => {
+  it('does not put the demo accounts on a production database unless CHIBO_DEMO=1', async () => {
+    const fresh = await createTestDatabase();
+    await fresh.database.close();
+    try {
+      const { startServer } = await import('./support/server-process.ts');
+      const server = await startServer({ DATABASE_URL: fresh.url ?? '' }, ['serve', '--seed-demo']);
+      await server.stop();
+      expect(server.output()).toContain('không nạp dữ liệu dùng thử');
+      const database = await openDatabase({ databaseUrl: fresh.url });
+      const app = await buildApp({ config: testConfig(), database, serveWeb: false, logger: false });
+      try {
+        await expect(loginAs(app, 'quantri')).rejects.toThrow('401');
+      } finally {
+        await app.close();
+        await database.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
   });
 });

@@ -11,11 +11,11 @@ describe.skipIf(backend !== 'postgres')('two server processes on one PostgreSQL'
   let a: ServerProcess;
   let b: ServerProcess;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ empty: true });
     await db.database.close();
-    const env = { DATABASE_URL: db.url ?? '' };
-    a = await startServer(env, ['serve', '--seed-demo']);
-    b = await startServer(env, ['serve', '--seed-demo']);
+    const env = { DATABASE_URL: db.url ?? '', CHIBO_DEMO: '1' };
+    // Started together on a fresh database: both migrate and seed at once.
+    [a, b] = await Promise.all([startServer(env, ['serve', '--seed-demo']), startServer(env, ['serve', '--seed-demo'])]);
   });
   afterAll(async () => {
     await a.stop();

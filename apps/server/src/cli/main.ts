@@ -1,5 +1,5 @@
 /**
- * `chibo`: serve, migrate, seed-demo, audit verify, user reset-password, prepare-template.
+ * `chibo`: serve, migrate, init, seed-demo, audit verify, user reset-password, prepare-template.
  */
 import crypto from 'node:crypto';
 import { Command } from 'commander';
@@ -13,6 +13,7 @@ import { AppError } from '../lib/app-error.ts';
 import { demoAccounts, seedDemo } from '../demo/seed-demo.ts';
 import { auditHashAt, verifyAuditChain } from '../modules/audit/audit.repo.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
+import { initInstallation } from '../modules/setup/setup.service.ts';
 
 const startedAt = performance.now();
 
@@ -45,7 +46,11 @@ program
   .action(async (opts: { seedDemo?: boolean }) => {
     const config = loadConfig();
     const database = await open(config);
-    if (opts.seedDemo) {
+    // The demo's accounts have a published password: never put them on a production
+    // PostgreSQL database by accident (`npm start` passes --seed-demo).
+    if (opts.seedDemo && database.mode === 'server' && !config.demoOnServer) {
+      console.log('PostgreSQL: không nạp dữ liệu dùng thử (đặt CHIBO_DEMO=1 nếu muốn). Cài đặt mới: `chibo init` tạo tổ chức gốc và tài khoản quản trị.');
+    } else if (opts.seedDemo) {
       const seeded = await seedDemo(database.db, systemClock);
       database.flush();
       console.log(seeded ? 'Đã nạp dữ liệu dùng thử.' : 'Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu dùng thử.');
@@ -85,6 +90,29 @@ program
       database.flush();
       console.log(seeded ? 'Đã nạp dữ liệu dùng thử.' : 'Cơ sở dữ liệu đã có dữ liệu: không nạp lại.');
       printDemoAccounts();
+    }),
+  );
+
+program
+  .command('init')
+  .description('Cài đặt mới: tạo tổ chức đảng gốc và tài khoản quản trị đầu tiên')
+  .requiredOption('--organization <name>', 'tên tổ chức đảng gốc, ví dụ "Đảng bộ Khối …"')
+  .option('--kind <kind>', 'committee | grassroots_committee | sub_committee | grassroots_cell | cell', 'committee')
+  .requiredOption('--admin <username>', 'tên đăng nhập của quản trị')
+  .option('--display-name <name>', 'tên hiển thị của quản trị', 'Quản trị hệ thống')
+  .option('--password <password>', 'mật khẩu (bỏ trống để sinh ngẫu nhiên)')
+  .action((opts: { organization: string; kind: string; admin: string; displayName: string; password?: string }) =>
+    withDatabase(async (database) => {
+      const result = await initInstallation(database.db, systemClock, {
+        organizationName: opts.organization,
+        kind: opts.kind,
+        username: opts.admin,
+        displayName: opts.displayName,
+        password: opts.password,
+      });
+      database.flush();
+      console.log(`Đã tạo tổ chức gốc (${result.organizationId}) và tài khoản quản trị ${result.username}.`);
+      if (!opts.password) console.log(`Mật khẩu: ${result.password}  — hãy đổi sau khi đăng nhập.`);
     }),
   );
 

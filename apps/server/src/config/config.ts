@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   CHIBO_DATA_DIR: z.string().min(1).default('./data'),
   CHIBO_WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   CHIBO_COOKIE_SECURE: bool.default(false),
+  CHIBO_DEMO: bool.default(false),
   CHIBO_TRUST_PROXY: bool.default(false),
   CHIBO_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   CHIBO_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
@@ -38,6 +39,8 @@ export interface Config {
   dataDir: string;
   webDist: string;
   cookieSecure: boolean;
+  /** Let `serve --seed-demo` seed a PostgreSQL database too (it always may in embedded mode). */
+  demoOnServer: boolean;
   trustProxy: boolean;
   sessionTtlHours: number;
   sessionMaxHours: number;
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.CHIBO_DATA_DIR),
     webDist: path.resolve(e.CHIBO_WEB_DIST),
     cookieSecure: e.CHIBO_COOKIE_SECURE,
+    demoOnServer: e.CHIBO_DEMO,
     trustProxy: e.CHIBO_TRUST_PROXY,
     sessionTtlHours: e.CHIBO_SESSION_TTL_HOURS,
     sessionMaxHours: e.CHIBO_SESSION_MAX_DAYS * 24,

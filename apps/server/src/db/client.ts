@@ -59,7 +59,7 @@ async function openServer(url: string, runMigrations: boolean, max: number): Pro
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  if (runMigrations) await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+  if (runMigrations) await migrateUnderLock(pool);
   return {
     db,
     mode: 'server',
@@ -69,6 +69,24 @@ async function openServer(url: string, runMigrations: boolean, max: number): Pro
     },
     close: once(() => pool.end()),
   };
+}
+
+/** Any constant: one process migrates at a time; the others wait, then find nothing to do. */
+const MIGRATION_LOCK_KEY = 7_310_041;
+
+/**
+ * Several processes starting together on a fresh database would each run the migrations
+ * and collide on the catalog; a session-level advisory lock on one connection serializes them.
+ */
+async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
 }
 
 async function openEmbedded(dataDir: string, runMigrations: boolean): Promise<Database> {

@@ -22,8 +22,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, migrated, empty database; with `empty`, on PostgreSQL, not even migrated. */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
   const template = inject('pgTemplate');
   if (!template) {
     const database = await openDatabase({ dataDir: 'memory://' });
@@ -32,10 +32,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `chibo_test_${process.pid}_${process.ppid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(opts.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const url = databaseUrlFor(name);
-  const database = await openDatabase({ databaseUrl: url, poolMax: 4 });
+  const database = await openDatabase({ databaseUrl: url, poolMax: 4, migrate: !opts.empty });
   return {
     database,
     url,

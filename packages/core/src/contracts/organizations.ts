@@ -74,3 +74,21 @@ export const UpdateOrganizationInput = z
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Không có gì để thay đổi.' });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
+
+/** Usernames: lower-case letters, digits, dot, dash, underscore; never an e-mail address. */
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, { error: 'Tên đăng nhập gồm 3–40 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.' });
+
+/** `chibo init`: the root organization of an installation and its first administrator. */
+export const CreateRootInput = z
+  .object({
+    organizationName: text(3, 300),
+    kind: OrganizationKind.default('committee'),
+    username: Username,
+    displayName: text(2, 120),
+    password: z.string().min(8).max(500).optional(),
+  })
+  .strict();
