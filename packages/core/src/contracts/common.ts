@@ -16,6 +16,7 @@ export const OkResponse = z.object({ ok: z.literal(true) });
 
 // Control characters (NUL cannot be stored by PostgreSQL at all) other than tab and newline,
 // and UTF-16 halves without their pair (not valid Unicode, refused by jsonb).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
