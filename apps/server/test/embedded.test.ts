@@ -25,8 +25,7 @@ describe.skipIf(backend === 'postgres')('embedded database', { timeout: 180_000 
       expect(first.output()).toContain('dangvien');
       const second = await runCli(['serve'], env);
       expect(second.code).toBe(1);
-      expect(second.output).toContain('đang được tiến trình');
-      expect(second.output).toContain(String(first.child.pid));
+      expect(second.output).toContain('đang được một tiến trình Chi bộ số khác sử dụng');
       // ...and the first is unharmed.
       expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
     } finally {
@@ -72,10 +71,57 @@ describe.skipIf(backend === 'postgres')('embedded database', { timeout: 180_000 
       await database.db.execute('create table t (x int)');
       await database.db.execute('insert into t values (1)');
       expect(flusher.flushWal()).toBeGreaterThanOrEqual(1);
+      // After a checkpoint the whole directory is synced, not only the WAL.
+      class Spy extends WalFlusher {
+        full = 0;
+        override syncAll(): void {
+          this.full++;
+          super.syncAll();
+        }
+      }
+      const spy = new Spy(path.join(d, 'pgdata'));
+      await database.db.execute('insert into t values (2)');
+      spy.flush();
+      expect(spy.full).toBe(0);
+      await database.db.execute('checkpoint');
+      spy.flush();
+      expect(spy.full).toBe(1);
       await database.close();
-      expect(fs.existsSync(path.join(d, 'chibo.lock'))).toBe(false);
+      // Released: the directory opens again in this same process.
+      const reopened = await openDatabase({ dataDir: d });
+      await reopened.close();
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('acknowledged writes are flushed before the reply', () => {
+  it('every mutating request calls flush() before its response is sent; reads do not', async () => {
+    const { createTestDatabase, testConfig, loginAs } = await import('./support/test-app.ts');
+    const { buildApp } = await import('../src/app.ts');
+    const { seedDemo } = await import('../src/demo/seed-demo.ts');
+    const { systemClock } = await import('../src/lib/context.ts');
+    const db = await createTestDatabase();
+    await seedDemo(db.database.db, systemClock);
+    const events: string[] = [];
+    // The embedded database as the app sees it, with flush() observed.
+    const database = { ...db.database, mode: 'embedded' as const, flush: () => void events.push('flush') };
+    const app = await buildApp({ config: testConfig(), database, serveWeb: false, logger: false });
+    app.addHook('onResponse', async () => void events.push('response'));
+    try {
+      const s = await loginAs(app, 'bithu');
+      expect(events).toEqual(['flush', 'response']);
+      events.length = 0;
+      await app.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers() });
+      expect(events).toEqual(['response']);
+      events.length = 0;
+      const res = await app.inject({ method: 'POST', url: `/api/v1/organizations/${s.me.homeOrganizationId}/members`, headers: s.headers(), payload: { fullName: 'Lò Văn Páo', status: 'official' } });
+      expect(res.statusCode).toBe(201);
+      expect(events).toEqual(['flush', 'response']);
+    } finally {
+      await app.close();
+      await db.drop();
     }
   });
 });

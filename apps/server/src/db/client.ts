@@ -97,18 +97,20 @@ async function openEmbedded(dataDir: string, runMigrations: boolean): Promise<Da
   if (inMemory) {
     client = await PGlite.create(dataDir, { loadDataDir: await loadTemplate() });
   } else {
-    lock = lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
     const pgData = path.join(dataDir, 'pgdata');
     try {
       // A fresh directory starts as a copy of the pre-migrated template (opening it takes
       // about a second) instead of PGlite's initdb (about six).
       if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {
         fs.rmSync(pgData, { recursive: true, force: true });
-        if (!copyTemplateInto(pgData)) fs.mkdirSync(pgData, { recursive: true });
+        // The copy is synced before use: data acknowledged later must not rest on it unsynced.
+        if (copyTemplateInto(pgData)) new WalFlusher(pgData).syncAll();
+        else fs.mkdirSync(pgData, { recursive: true });
       }
       client = await PGlite.create(pgData);
     } catch (err) {
-      lock.release();
+      await lock.release();
       throw err;
     }
     flusher = new WalFlusher(pgData);
@@ -120,7 +122,7 @@ async function openEmbedded(dataDir: string, runMigrations: boolean): Promise<Da
   return {
     db,
     mode: 'embedded',
-    flush: () => flusher?.flushWal(),
+    flush: () => void flusher?.flush(),
     ping: async () => {
       await client.query('select 1');
     },
@@ -128,7 +130,7 @@ async function openEmbedded(dataDir: string, runMigrations: boolean): Promise<Da
       if (timer) clearInterval(timer);
       await client.close();
       flusher?.syncAll();
-      lock?.release();
+      await lock?.release();
     }),
   };
 }

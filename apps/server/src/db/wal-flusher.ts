@@ -3,19 +3,41 @@
  * fsync (stack-notes §1, caveat 2): a committed write sits in the OS page cache, lost on
  * a power cut. PostgreSQL still *writes* the WAL at every commit, so we make an
  * acknowledged write durable by fsyncing the WAL segments ourselves after each committing
- * request, before the response leaves. What remains (see docs/adr/0001): the data files
- * written at a checkpoint are synced by `syncAll()` every few minutes and at shutdown, not
- * at the checkpoint itself.
+ * request, before the response leaves. A checkpoint (seen as a change of global/pg_control)
+ * lets PostgreSQL recycle WAL that recovery would need unless the data files it flushed are
+ * on disk too, so then everything is synced before the reply. What remains (ADR 0001): a
+ * checkpoint's writes are durable at the next acknowledged write, not at the checkpoint.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 export class WalFlusher {
   private lastFlushMs = 0;
+  private lastControlMtime = 0;
   private readonly walDir: string;
+  private readonly controlFile: string;
 
   constructor(private readonly pgDataDir: string) {
     this.walDir = path.join(pgDataDir, 'pg_wal');
+    this.controlFile = path.join(pgDataDir, 'global', 'pg_control');
+    this.lastControlMtime = this.controlMtime();
+  }
+
+  private controlMtime(): number {
+    return fs.statSync(this.controlFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  }
+
+  /**
+   * Make what was committed durable: the WAL segments written since the last flush, or the
+   * whole directory after a checkpoint. Returns the number of WAL segments synced.
+   */
+  flush(): number {
+    const control = this.controlMtime();
+    if (control !== this.lastControlMtime) {
+      this.syncAll();
+      this.lastControlMtime = control;
+    }
+    return this.flushWal();
   }
 
   /** fsync every WAL segment written since the last flush, and the pg_wal directory. */
