@@ -133,3 +133,30 @@ describe('a superior', () => {
     }
   });
 });
+
+describe('route walk as a caller from another tree', () => {
+  it('every route that names an organization or a member answers 404 and changes nothing', async () => {
+    const before = (await get(superior, `/api/v1/audit?organizationId=${superiorOrg}&limit=1`)).json<{ items: { seq: number }[] }>().items[0]?.seq;
+    const targets = [superiorOrg, ownCell, siblingCell, siblingMember];
+    const bodies: Record<string, object> = {
+      'POST /api/v1/organizations': { parentId: superiorOrg, kind: 'cell', name: 'Chi bộ Xâm Nhập' },
+      'PATCH /api/v1/organizations/:id': { name: 'Đổi tên trái phép' },
+      'POST /api/v1/organizations/:id/members': { fullName: 'Đảng Viên Lạ', status: 'official' },
+    };
+    let checked = 0;
+    for (const r of t.app.apiRoutes) {
+      const key = `${r.method} ${r.url}`;
+      const takesTarget = r.url.includes(':id') || key === 'POST /api/v1/organizations' || r.url.endsWith('/audit');
+      if (!takesTarget) continue;
+      for (const id of targets) {
+        const url = r.url.replace(':id', id) + (r.url.endsWith('/audit') ? `?organizationId=${id}` : '');
+        const res = await t.app.inject({ method: r.method as 'GET', url, headers: outsider.headers(), payload: r.method === 'GET' ? undefined : bodies[key] });
+        expect(res.statusCode, `${key} on ${id}`).toBe(404);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+    const after = (await get(superior, `/api/v1/audit?organizationId=${superiorOrg}&limit=1`)).json<{ items: { seq: number }[] }>().items[0]?.seq;
+    expect(after).toBe(before);
+  });
+});

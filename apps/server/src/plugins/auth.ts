@@ -59,7 +59,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
   // onRequest, before the body is parsed and validated: an anonymous or forged call learns
   // nothing about what the route would have accepted.
   app.addHook('onRequest', async (req: FastifyRequest) => {
-    const token = req.cookies[SESSION_COOKIE];
+    // Only the API needs the caller: /healthz, pages and assets must not wait on the database.
+    const token = req.url.startsWith('/api/') ? req.cookies[SESSION_COOKIE] : undefined;
     req.session = token ? await resolveSession(deps.db, deps.clock, token, deps.settings) : null;
     req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null };
     // Keyed on the matched route, not the URL: /api/v1/unknown falls to the 404 handlers.

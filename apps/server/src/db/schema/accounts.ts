@@ -1,24 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
 
-export const accounts = pgTable('accounts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** Lower case; login accepts the username or the e-mail address. */
-  username: text('username').notNull().unique(),
-  email: text('email').unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  memberId: uuid('member_id')
-    .unique()
-    .references(() => members.id),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  disabledAt: timestamp('disabled_at', { withTimezone: true }),
-  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Lower case; login accepts the username or the e-mail address. */
+    username: text('username').notNull().unique(),
+    email: text('email'),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    memberId: uuid('member_id')
+      .unique()
+      .references(() => members.id),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Login matches the e-mail case-insensitively, so it must be unique that way; and a
+    // username has no '@', so it can never be mistaken for someone's e-mail (core Username).
+    uniqueIndex('accounts_email_lower_uq').on(sql`lower(${t.email})`),
+    check('accounts_username_chk', sql`${t.username} ~ '^[a-z0-9._-]{3,40}$'`),
+  ],
+);
 
 /** A role granted on an organization applies to that organization's whole subtree. */
 export const roleGrants = pgTable(
