@@ -122,6 +122,14 @@ describe('a superior', () => {
     expect(created.json<{ timeZone: string }>().timeZone).toBe('Asia/Ho_Chi_Minh');
   });
 
+  it('may only add kinds of organization that can stand under the parent', async () => {
+    const underCell = await send(superior, 'POST', '/api/v1/organizations', { parentId: ownCell, kind: 'cell', name: 'Chi bộ trong chi bộ' });
+    expect(underCell.statusCode).toBe(400);
+    expect(underCell.json<{ message: string }>().message).toBe('Chi bộ không có tổ chức đảng trực thuộc.');
+    const committee = await send(superior, 'POST', '/api/v1/organizations', { parentId: superiorOrg, kind: 'committee', name: 'Đảng bộ cấp trên đặt sai chỗ' });
+    expect(committee.statusCode).toBe(400);
+  });
+
   it('reaches nothing outside it, and the outsider nothing inside it', async () => {
     for (const url of [`/api/v1/organizations/${foreignCell}`, `/api/v1/organizations/${foreignCell}/members`, `/api/v1/members/${foreignMember}`, `/api/v1/audit?organizationId=${foreignRoot}`]) {
       expect((await get(superior, url)).statusCode, url).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, expandPermissions, IMPLIES, PERMISSIONS, permissionsOfRole, ROLES, type Permission, type Role } from '../src/index.ts';
+import { can, expandPermissions, IMPLIES, mayContain, PERMISSIONS, permissionsOfRole, ROLES, type OrganizationKind, type Permission, type Role } from '../src/index.ts';
 
 const CELL = '/root/cell-a/';
 const SIBLING = '/root/cell-b/';
@@ -58,5 +58,23 @@ describe('can(grants, permission, path)', () => {
 
   it('every role is defined', () => {
     for (const r of ROLES) expect(permissionsOfRole(r).size).toBeGreaterThan(0);
+  });
+});
+
+describe('mayContain(parent, child)', () => {
+  const table: [OrganizationKind, OrganizationKind, boolean][] = [
+    ['committee', 'grassroots_committee', true],
+    ['committee', 'grassroots_cell', true],
+    ['committee', 'cell', false],
+    ['grassroots_committee', 'cell', true],
+    ['grassroots_committee', 'sub_committee', true],
+    ['grassroots_committee', 'committee', false],
+    ['sub_committee', 'cell', true],
+    ['sub_committee', 'committee', false],
+    ['cell', 'cell', false],
+    ['grassroots_cell', 'cell', false],
+  ];
+  it.each(table)('%s may contain %s: %s', (parent, child, expected) => {
+    expect(mayContain(parent, child)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@
  * The one authorization question every service asks: may the caller do `permission` on
  * this organization? Grants apply to the granted organization's whole subtree (core `can`).
  */
-import { can, type Permission } from '@chibo/core';
+import { can, isWithin, type Permission } from '@chibo/core';
 import { AppError } from './app-error.ts';
 import type { Actor, Ctx } from './context.ts';
 import { findOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
@@ -25,7 +25,7 @@ export async function authorizeOnOrganization(ctx: Ctx, permission: Permission, 
   const org = await findOrganization(ctx.db, organizationId);
   if (!org) throw new AppError('not_found', 'Không tìm thấy tổ chức đảng.');
   if (!actorCan(actor, permission, org.path)) {
-    const visible = actor.grants.some((g) => org.path.startsWith(g.organizationPath));
+    const visible = actor.grants.some((g) => isWithin(org.path, g.organizationPath));
     throw visible ? new AppError('forbidden') : new AppError('not_found', 'Không tìm thấy tổ chức đảng.');
   }
   return org;

@@ -16,6 +16,24 @@ export function isCellKind(kind: OrganizationKind): boolean {
   return kind === 'cell' || kind === 'grassroots_cell';
 }
 
+/**
+ * Which kind of organization may stand directly under which (Điều lệ Đảng Đ.11, Đ.21–24):
+ * above the grassroots, committees contain committees or grassroots organizations; a
+ * grassroots committee contains sub-committees (đảng bộ bộ phận) and cells; a
+ * sub-committee contains cells; a cell contains no organization (its groups are not ones).
+ */
+const MAY_CONTAIN: Readonly<Record<OrganizationKind, readonly OrganizationKind[]>> = {
+  committee: ['committee', 'grassroots_committee', 'grassroots_cell'],
+  grassroots_committee: ['sub_committee', 'cell'],
+  sub_committee: ['cell'],
+  grassroots_cell: [],
+  cell: [],
+};
+
+export function mayContain(parent: OrganizationKind, child: OrganizationKind): boolean {
+  return MAY_CONTAIN[parent].includes(child);
+}
+
 /** HD 42-HD/BTCTW (2025) mục 4: types of cell, each with its own meeting focus. */
 export const CELL_TYPES = [
   'residential',

@@ -8,6 +8,8 @@ import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntryFields } from '@chib
 import { auditEvents } from '../../db/schema/index.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
 
+export type AuditRow = typeof auditEvents.$inferSelect;
+
 /** Any constant: serializes audit appends across all connections and processes. */
 const AUDIT_LOCK_KEY = 7_310_042;
 

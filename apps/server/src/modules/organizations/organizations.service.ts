@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { isCellKind, type CreateOrganizationInput, type OrganizationKind, type UpdateOrganizationInput } from '@chibo/core';
+import { isCellKind, mayContain, type CreateOrganizationInput, type OrganizationKind, type UpdateOrganizationInput } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
@@ -20,8 +20,13 @@ export async function createOrganization(ctx: Ctx, input: CreateOrganizationInpu
   const actor = requireActor(ctx);
   const parent = await authorizeOnOrganization(ctx, 'org.manage', input.parentId);
   if (parent.closedAt) throw new AppError('organization_closed');
-  if (isCellKind(parent.kind as OrganizationKind)) {
-    throw new AppError('validation_failed', 'Chi bộ không có tổ chức đảng trực thuộc.');
+  if (!mayContain(parent.kind as OrganizationKind, input.kind)) {
+    throw new AppError(
+      'validation_failed',
+      isCellKind(parent.kind as OrganizationKind)
+        ? 'Chi bộ không có tổ chức đảng trực thuộc.'
+        : 'Loại tổ chức này không thể trực thuộc tổ chức đã chọn.',
+    );
   }
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
