@@ -52,33 +52,9 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): P
     // Round-trip through JSON so that what is hashed is exactly what jsonb will give back.
     const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
     const at = new Date(input.at.getTime());
-    const fields: AuditEntryFields = {
-      seq,
-      at: at.toISOString(),
-      actorAccountId: input.actorAccountId,
-      actorName: input.actorName,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      organizationId: input.organizationId,
-      organizationPath: input.organizationPath,
-      data,
-    };
-    const hash = hashEntry(prevHash, fields);
-    const row = {
-      seq,
-      at,
-      actorAccountId: input.actorAccountId,
-      actorName: input.actorName,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      organizationId: input.organizationId,
-      organizationPath: input.organizationPath,
-      data,
-      prevHash,
-      hash,
-    };
+    const { at: _at, data: _data, ...rest } = input;
+    const hash = hashEntry(prevHash, { ...rest, seq, at: at.toISOString(), data });
+    const row = { ...rest, seq, at, data, prevHash, hash };
     prevHash = hash;
     return row;
   });

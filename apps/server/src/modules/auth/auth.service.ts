@@ -8,7 +8,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Clock, Ctx } from '../../lib/context.ts';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { requireActor } from '../../lib/policy.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './accounts.repo.ts';
 
@@ -33,6 +33,24 @@ export interface LoginResult {
 }
 
 type Gate = 'open' | 'locked' | 'disabled';
+
+/** An account's own event, filed under the account's organization so its officers can read it. */
+function auditAccountEvent(
+  tx: Tx,
+  e: { at: Date; actor: { accountId: string; displayName: string } | null; actorName?: string; action: string; accountId: string; where: { id: string; path: string } | undefined; data?: Record<string, unknown> },
+): Promise<void> {
+  return recordAudit(tx, {
+    at: e.at,
+    actorAccountId: e.actor?.accountId ?? null,
+    actorName: e.actor?.displayName ?? e.actorName ?? null,
+    action: e.action,
+    targetType: 'account',
+    targetId: e.accountId,
+    organizationId: e.where?.id ?? null,
+    organizationPath: e.where?.path ?? null,
+    data: e.data,
+  });
+}
 
 export async function login(
   ctx: Ctx,
@@ -65,17 +83,7 @@ export async function login(
       const row = await repo.lockAccountRow(tx, account.id);
       if (!row || row.failedLogins < settings.loginMaxFailures || (row.lockedUntil && row.lockedUntil > now)) return false;
       await repo.updateAccount(tx, row.id, { failedLogins: 0, lockedUntil: new Date(now.getTime() + settings.loginLockMinutes * 60_000) });
-      await recordAudit(tx, {
-        at: now,
-        actorAccountId: null,
-        actorName: null,
-        action: 'account.locked',
-        targetType: 'account',
-        targetId: account.id,
-        organizationId: where?.id ?? null,
-        organizationPath: where?.path ?? null,
-        data: { username: account.username, failures: row.failedLogins, ip: meta.ip, minutes: settings.loginLockMinutes },
-      });
+      await auditAccountEvent(tx, { at: now, actor: null, action: 'account.locked', accountId: account.id, where, data: { username: account.username, failures: row.failedLogins, ip: meta.ip, minutes: settings.loginLockMinutes } });
       return true;
     });
     throw new AppError(lockedNow ? 'account_locked' : 'invalid_credentials');
@@ -96,17 +104,7 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, {
-      at: now,
-      actorAccountId: account.id,
-      actorName: account.displayName,
-      action: 'session.login',
-      targetType: 'account',
-      targetId: account.id,
-      organizationId: where?.id ?? null,
-      organizationPath: where?.path ?? null,
-      data: { ip: meta.ip },
-    });
+    await auditAccountEvent(tx, { at: now, actor: { accountId: account.id, displayName: account.displayName }, action: 'session.login', accountId: account.id, where, data: { ip: meta.ip } });
   });
   const resolved = await resolveSession(ctx.db, ctx.clock, token, settings);
   if (!resolved) throw new Error('session vanished right after login');
@@ -175,16 +173,7 @@ export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
   const where = await repo.organizationOfAccount(ctx.db, actor.accountId);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, tokenHash);
-    await recordAudit(tx, {
-      at: ctx.clock.now(),
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
-      action: 'session.logout',
-      targetType: 'account',
-      targetId: actor.accountId,
-      organizationId: where?.id ?? null,
-      organizationPath: where?.path ?? null,
-    });
+    await auditAccountEvent(tx, { at: ctx.clock.now(), actor, action: 'session.logout', accountId: actor.accountId, where });
   });
 }
 
@@ -199,16 +188,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput, curre
   await ctx.db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
     await repo.deleteSessionsOf(tx, account.id, currentTokenHash);
-    await recordAudit(tx, {
-      at: now,
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
-      action: 'account.password_changed',
-      targetType: 'account',
-      targetId: account.id,
-      organizationId: where?.id ?? null,
-      organizationPath: where?.path ?? null,
-    });
+    await auditAccountEvent(tx, { at: now, actor, action: 'account.password_changed', accountId: account.id, where });
   });
 }
 
@@ -224,16 +204,7 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
   await db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null });
     await repo.deleteSessionsOf(tx, account.id);
-    await recordAudit(tx, {
-      at: now,
-      actorAccountId: null,
-      actorName: 'operator (chibo CLI)',
-      action: 'account.password_reset',
-      targetType: 'account',
-      targetId: account.id,
-      organizationId: where?.id ?? null,
-      organizationPath: where?.path ?? null,
-    });
+    await auditAccountEvent(tx, { at: now, actor: null, actorName: 'operator (chibo CLI)', action: 'account.password_reset', accountId: account.id, where });
   });
   return account;
 }
