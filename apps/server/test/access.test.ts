@@ -134,6 +134,10 @@ describe('a superior', () => {
     for (const url of [`/api/v1/organizations/${foreignCell}`, `/api/v1/organizations/${foreignCell}/members`, `/api/v1/members/${foreignMember}`, `/api/v1/audit?organizationId=${foreignRoot}`]) {
       expect((await get(superior, url)).statusCode, url).toBe(404);
     }
+    // A foreign member answers exactly like a member that does not exist.
+    const foreign = await get(superior, `/api/v1/members/${foreignMember}`);
+    const missing = await get(superior, '/api/v1/members/00000000-0000-4000-8000-000000000000');
+    expect(foreign.json()).toEqual(missing.json());
     expect((await send(superior, 'POST', '/api/v1/organizations', { parentId: foreignRoot, kind: 'cell', name: 'Chi bộ Xâm Nhập' })).statusCode).toBe(404);
     expect((await send(superior, 'PATCH', `/api/v1/organizations/${foreignCell}`, { name: 'Đổi tên trái phép' })).statusCode).toBe(404);
     for (const url of [`/api/v1/organizations/${ownCell}`, `/api/v1/organizations/${ownCell}/members`, `/api/v1/audit?organizationId=${superiorOrg}`]) {

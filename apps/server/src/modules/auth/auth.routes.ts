@@ -36,7 +36,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   });
 
   app.post('/api/v1/auth/password', {
-    config: { authz: 'session' },
+    // Checking the current password is a password guess too.
+    config: { authz: 'session', rateLimit: { max: opts.loginRatePerMinute, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: ChangePasswordInput, response: { 200: OkResponse, ...errors } },
     handler: async (req) => {
       await auth.changePassword(req.ctx, req.body, requireSession(req.session).tokenHash);

@@ -18,7 +18,13 @@ export async function getMember(ctx: Ctx, id: string): Promise<repo.MemberRow> {
   const member = await repo.findMember(ctx.db, id);
   if (!member) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
   if (actor.memberId === member.id) return member;
-  await authorizeOnOrganization(ctx, 'member.read_private', member.organizationId);
+  try {
+    await authorizeOnOrganization(ctx, 'member.read_private', member.organizationId);
+  } catch (err) {
+    // Outside the caller's trees, a member is as unknown as one that does not exist.
+    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Không tìm thấy đảng viên.');
+    throw err;
+  }
   return member;
 }
 
