@@ -27,6 +27,7 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 export const GrantDto = z.object({
   organizationId: Id,
   organizationName: z.string(),
+  organizationPath: z.string(),
   role: Role,
   permissions: z.array(Permission),
 });

@@ -66,6 +66,8 @@ export const OrganizationDto = z.object({
   cellType: CellType.nullable(),
   timeZone: z.string(),
   depth: z.number().int(),
+  /** Materialized path of ids ('/<root>/…/<id>/'): with grants' paths, `can()` answers on the client too. */
+  path: z.string(),
   closedAt: z.string().nullable(),
 });
 export type OrganizationDto = z.infer<typeof OrganizationDto>;

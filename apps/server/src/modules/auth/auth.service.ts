@@ -151,7 +151,7 @@ export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: 
   const grants = actor.grants.map((g) => {
     const perms = [...permissionsOfRole(g.role)].sort();
     perms.forEach((p) => all.add(p));
-    return { organizationId: g.organizationId, organizationName: g.organizationName, role: g.role, permissions: perms };
+    return { organizationId: g.organizationId, organizationName: g.organizationName, organizationPath: g.organizationPath, role: g.role, permissions: perms };
   });
   return {
     account: {

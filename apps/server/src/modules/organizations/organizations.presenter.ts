@@ -10,6 +10,7 @@ export function presentOrganization(row: OrganizationRow): OrganizationDto {
     cellType: (row.cellType as CellType | null) ?? null,
     timeZone: row.timeZone,
     depth: row.depth,
+    path: row.path,
     closedAt: row.closedAt?.toISOString() ?? null,
   };
 }

@@ -33,9 +33,7 @@ function HomeCell({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const me = useSession();
   const org = useOrganization(organizationId);
-  // The list lets a grant on a superior organization count for this cell too.
-  const all = useOrganizations();
-  const canManage = canOnOrganization(me, 'member.manage', organizationId, all.data);
+  const canManage = canOnOrganization(me, 'member.manage', org.data);
 
   if (org.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (org.isError) {

@@ -36,7 +36,7 @@ function OrganizationView({ id }: { id: string }) {
 
   const o = org.data;
   const children = (all.data ?? []).filter((c) => c.parentId === o.id);
-  const canManage = canOnOrganization(me, 'member.manage', o.id, all.data);
+  const canManage = canOnOrganization(me, 'member.manage', o);
   const parent = o.parentId === null ? undefined : all.data?.find((p) => p.id === o.parentId);
 
   return (
