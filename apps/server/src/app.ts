@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './lib/context.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { enforceRouteAuthz, registerAuth, type ApiRoute } from './plugins/auth.ts';
 import { registerWeb } from './plugins/web.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { AppError } from './lib/app-error.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -95,6 +96,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     clock,
     settings: authSettings,
   });
+
+  registerIdempotency(app, { db: database.db, clock });
 
   // Embedded mode: a committed write is made durable before it is acknowledged.
   if (database.mode === 'embedded') {

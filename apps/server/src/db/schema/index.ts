@@ -2,3 +2,4 @@ export * from './organizations.ts';
 export * from './members.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './idempotency.ts';

@@ -1,0 +1,428 @@
+/**
+ * A member's history as data, and the answers every later rule asks of it: "status, cell and
+ * posts of member M on day D", "roll of cell C on day D", probation due dates, and the cell's
+ * leadership shape (reference/rules.md, "Cells and members").
+ *
+ * Every period is CLOSED at both ends: `from` and `to` are both days it covers, as officers
+ * write "từ 01/03/2021 đến 31/12/2021"; `to: null` means it is still running. A transfer thus
+ * closes the old attachment on the 30th and opens the new one on the 1st; the same day in
+ * both is an overlap. Days are 'YYYY-MM-DD' strings compared as calendar days (no zones).
+ *
+ * Statuses come in two layers. Party standing (probationary → official) is one timeline with
+ * no overlaps. Exempt and suspended are laid over it: an exempt member is still an official
+ * member (Điều lệ Đ.7 only frees them from work and activities), and the roll, the vote and
+ * the attendance rules each need both facts, so an 'exempt' period must lie inside a
+ * probationary or official one rather than replace it.
+ */
+import type { MemberStatus, Position } from '../contracts/members.ts';
+import type { IsoDateString, MembershipRules } from '../rules/membership-rules.ts';
+import { compareVietnameseNames } from './vietnamese-text.ts';
+
+/** A closed run of days; `to: null` is still running. */
+export interface DateSpan {
+  from: IsoDateString;
+  to: IsoDateString | null;
+}
+export type ExemptTrack = 'A' | 'B';
+
+/** Official attachment to a cell, or "sinh hoạt tạm thời" in another one. */
+export interface MembershipPeriod extends DateSpan {
+  organizationId: string;
+  kind: 'official' | 'temporary';
+}
+export interface StatusPeriod extends DateSpan {
+  status: MemberStatus;
+  exemptTrack?: ExemptTrack;
+  reason?: string;
+  decisionRef?: string;
+}
+export interface PositionTerm extends DateSpan {
+  organizationId: string;
+  position: Position;
+}
+export interface MemberHistory {
+  memberId: string;
+  fullName: string;
+  admittedOn: IsoDateString | null;
+  memberships: readonly MembershipPeriod[];
+  statuses: readonly StatusPeriod[];
+  positions: readonly PositionTerm[];
+}
+
+/** An exemption or a suspension laid over the party standing on a given day. */
+export interface StatusLayer extends DateSpan {
+  reason: string | null;
+  decisionRef: string | null;
+}
+export interface Exemption extends StatusLayer {
+  track: ExemptTrack | null;
+}
+export interface Standing {
+  memberId: string;
+  fullName: string;
+  /** Party standing (dự bị / chính thức); exemption and suspension are reported beside it. */
+  status: 'probationary' | 'official';
+  exempt: Exemption | null;
+  suspended: StatusLayer | null;
+  homeCellId: string | null;
+  temporaryCellId: string | null;
+  positions: readonly PositionTerm[];
+}
+
+/** 'away': of this cell but "sinh hoạt tạm thời" elsewhere; 'temporary': of another cell, attached here. */
+export type RollAttachment = 'home' | 'away' | 'temporary';
+export interface RollEntry {
+  memberId: string;
+  fullName: string;
+  attachment: RollAttachment;
+  standing: Standing;
+  /** Posts held in this cell that day. */
+  cellPositions: readonly Position[];
+}
+
+// Calendar days without time zones: a day's UTC midnight serves only for arithmetic.
+const END_OF_TIME = '9999-12-31';
+const DAY_MS = 86_400_000;
+
+function dayNumber(d: IsoDateString): number {
+  const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
+  return Date.UTC(y, m - 1, day) / DAY_MS;
+}
+function fromDayNumber(n: number): IsoDateString {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+/** A real calendar day written 'YYYY-MM-DD' (not 2025-02-30). */
+export function isCalendarDate(d: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= '1900-01-01' && fromDayNumber(dayNumber(d)) === d;
+}
+function addDays(d: IsoDateString, n: number): IsoDateString {
+  return fromDayNumber(dayNumber(d) + n);
+}
+export function daysBetween(from: IsoDateString, to: IsoDateString): number {
+  return dayNumber(to) - dayNumber(from);
+}
+/** Same day n months later; a day the month lacks falls to its last (29/02/2024 + 12 → 28/02/2025). */
+function addMonths(d: IsoDateString, n: number): IsoDateString {
+  const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return fromDayNumber(Date.UTC(y, m - 1 + n, Math.min(day, lastDay)) / DAY_MS);
+}
+/** dd/mm/yyyy, as a register writes it. */
+export function formatDateVi(d: IsoDateString): string {
+  const [y, m, day] = d.split('-');
+  return `${day}/${m}/${y}`;
+}
+export function spanCovers(s: DateSpan, d: IsoDateString): boolean {
+  return s.from <= d && d <= (s.to ?? END_OF_TIME);
+}
+export function spansOverlap(a: DateSpan, b: DateSpan): boolean {
+  return a.from <= (b.to ?? END_OF_TIME) && b.from <= (a.to ?? END_OF_TIME);
+}
+function latestCovering<T extends DateSpan>(spans: readonly T[], d: IsoDateString): T | undefined {
+  let best: T | undefined;
+  for (const s of spans) if (spanCovers(s, d) && (!best || s.from >= best.from)) best = s;
+  return best;
+}
+/** Every day of `span` lies in one of `spans` (which may touch, overlap or leave gaps). */
+export function isSpanCovered(span: DateSpan, spans: readonly DateSpan[]): boolean {
+  let cursor = span.from;
+  for (const s of [...spans].sort((a, b) => a.from.localeCompare(b.from))) {
+    if (s.from > cursor) return false;
+    if (s.to === null) return true;
+    if (s.to >= cursor) cursor = addDays(s.to, 1);
+    if (span.to !== null && cursor > span.to) return true;
+  }
+  return false;
+}
+
+export function isPartyStanding(status: MemberStatus): status is 'probationary' | 'official' {
+  return status === 'probationary' || status === 'official';
+}
+
+function layerOf(p: StatusPeriod | undefined): StatusLayer | null {
+  return p ? { from: p.from, to: p.to, reason: p.reason ?? null, decisionRef: p.decisionRef ?? null } : null;
+}
+
+/**
+ * Status, cells and posts of a member on `date`, or null when they are not a member that day
+ * (not yet admitted, or no party standing covers the day: removed, transferred out of the
+ * register). On invalid histories (see validateHistory) the period that started last wins.
+ */
+export function standingOn(history: MemberHistory, date: IsoDateString): Standing | null {
+  if (history.admittedOn === null || date < history.admittedOn) return null;
+  const base = latestCovering(history.statuses.filter((s) => isPartyStanding(s.status)), date);
+  if (!base || !isPartyStanding(base.status)) return null;
+  const exempt = latestCovering(history.statuses.filter((s) => s.status === 'exempt'), date);
+  const suspended = latestCovering(history.statuses.filter((s) => s.status === 'suspended'), date);
+  const home = latestCovering(history.memberships.filter((m) => m.kind === 'official'), date);
+  const temporary = latestCovering(history.memberships.filter((m) => m.kind === 'temporary'), date);
+  const exemptLayer = layerOf(exempt);
+  return {
+    memberId: history.memberId,
+    fullName: history.fullName,
+    status: base.status,
+    exempt: exemptLayer ? { ...exemptLayer, track: exempt?.exemptTrack ?? null } : null,
+    suspended: layerOf(suspended),
+    homeCellId: home?.organizationId ?? null,
+    temporaryCellId: temporary?.organizationId ?? null,
+    positions: history.positions.filter((p) => spanCovers(p, date)),
+  };
+}
+
+/**
+ * The cell's roll on `date`: members officially attached there (marked 'away' while they are
+ * "sinh hoạt tạm thời" elsewhere) and members of other cells temporarily attached there,
+ * in register order (given name, then middle and family name).
+ */
+export function rollOn(histories: readonly MemberHistory[], cellId: string, date: IsoDateString): RollEntry[] {
+  const roll: RollEntry[] = [];
+  for (const history of histories) {
+    const standing = standingOn(history, date);
+    if (!standing) continue;
+    let attachment: RollAttachment;
+    if (standing.homeCellId === cellId) attachment = standing.temporaryCellId === null ? 'home' : 'away';
+    else if (standing.temporaryCellId === cellId) attachment = 'temporary';
+    else continue;
+    const cellPositions = standing.positions.filter((p) => p.organizationId === cellId).map((p) => p.position);
+    roll.push({ memberId: standing.memberId, fullName: standing.fullName, attachment, standing, cellPositions });
+  }
+  return roll.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+}
+
+/**
+ * Counts in the cell's number of official members ("đảng số") that the size thresholds read:
+ * exempt and away members still belong to it; temporary guests belong to their own cell.
+ */
+export function isOfficialMemberOfCell(entry: RollEntry): boolean {
+  return entry.attachment !== 'temporary' && entry.standing.status === 'official';
+}
+
+/** HD 12-HD/BTCTW tiêu chí 1: the attendance rate leaves out exempt members (and those away). */
+export function isInAttendanceDenominator(entry: RollEntry, rules: MembershipRules): boolean {
+  if (entry.attachment === 'away' || entry.standing.exempt !== null) return false;
+  return !(entry.standing.suspended !== null && rules.attendanceExcludesSuspended.value);
+}
+
+export type VoterClass = 'counted' | 'if_present' | 'not_counted';
+
+/**
+ * Who a vote counts (QĐ 24 mục 9.3.2, kept in QĐ 294): official members only (Điều lệ Đ.3 k4
+ * bars probationary ones); not those suspended or attached elsewhere; exempt members only if
+ * present and voting. Absence with an approved reason is a fact of the meeting, not of the roll.
+ */
+export function classifyVoter(entry: RollEntry, rules: MembershipRules): VoterClass {
+  const s = entry.standing;
+  if (s.status !== 'official' || s.suspended !== null || entry.attachment === 'away') return 'not_counted';
+  if (entry.attachment === 'temporary' && !rules.temporaryMembersVoteInHostCell.value) return 'not_counted';
+  return s.exempt !== null ? 'if_present' : 'counted';
+}
+
+/** Điều lệ Đ.5 k1: probation lasts 12 months from the admission ceremony. */
+export function probationDueDate(admittedOn: IsoDateString, rules: MembershipRules): IsoDateString {
+  return addMonths(admittedOn, rules.probationMonths.value);
+}
+
+/** Confirmed: an official standing starts on or after admission. */
+export function isConfirmed(history: MemberHistory): boolean {
+  const admitted = history.admittedOn;
+  return admitted !== null && history.statuses.some((s) => s.status === 'official' && s.from >= admitted);
+}
+
+export interface ProbationAlert {
+  memberId: string;
+  fullName: string;
+  admittedOn: IsoDateString;
+  dueDate: IsoDateString;
+  /** Days from `today` to the due date; negative once overdue. */
+  daysLeft: number;
+  state: 'due_soon' | 'overdue';
+  message: string;
+}
+
+/**
+ * Members of the cell (official attachment, wherever they meet) whose probation ends within
+ * the alert window or has ended without confirmation. The list is read from attachments, not
+ * from standing, so a probation closed in the register without confirmation still shows.
+ */
+export function probationAlerts(
+  histories: readonly MemberHistory[],
+  cellId: string,
+  today: IsoDateString,
+  rules: MembershipRules,
+): ProbationAlert[] {
+  const alerts: ProbationAlert[] = [];
+  for (const h of histories) {
+    const admitted = h.admittedOn;
+    if (admitted === null || admitted > today || isConfirmed(h)) continue;
+    const home = latestCovering(h.memberships.filter((m) => m.kind === 'official'), today);
+    if (home?.organizationId !== cellId) continue;
+    const dueDate = probationDueDate(admitted, rules);
+    const daysLeft = daysBetween(today, dueDate);
+    if (daysLeft > rules.probationAlertDays.value) continue;
+    const due = formatDateVi(dueDate);
+    const message =
+      daysLeft < 0
+        ? `Đã hết thời kỳ dự bị từ ${due}, quá ${-daysLeft} ngày chưa được công nhận đảng viên chính thức.`
+        : `Hết thời kỳ dự bị ngày ${due} (còn ${daysLeft} ngày): chuẩn bị xét công nhận đảng viên chính thức.`;
+    alerts.push({ memberId: h.memberId, fullName: h.fullName, admittedOn: admitted, dueDate, daysLeft, state: daysLeft < 0 ? 'overdue' : 'due_soon', message });
+  }
+  return alerts.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareVietnameseNames(a.fullName, b.fullName));
+}
+
+export interface LeadershipWarning {
+  code:
+    | 'too_few_official_members'
+    | 'committee_too_small'
+    | 'committee_expected'
+    | 'several_secretaries'
+    | 'deputy_without_secretary'
+    | 'no_secretary'
+    | 'officer_not_official';
+  message: string;
+}
+
+const ELECTED: readonly Position[] = ['secretary', 'deputy_secretary', 'committee_member'];
+const POSITION_LABEL: Readonly<Record<Position, string>> = {
+  secretary: 'bí thư',
+  deputy_secretary: 'phó bí thư',
+  committee_member: 'chi ủy viên',
+  group_leader: 'tổ trưởng đảng',
+};
+
+/** Where a shape breaks the rules, say so: the register warns, it does not silently accept. */
+export function leadershipWarnings(roll: readonly RollEntry[], rules: MembershipRules): LeadershipWarning[] {
+  const warnings: LeadershipWarning[] = [];
+  const official = roll.filter(isOfficialMemberOfCell).length;
+  const holders = (p: Position) => roll.filter((e) => e.cellPositions.includes(p));
+  const [secretaries, deputies, committee] = [holders('secretary'), holders('deputy_secretary'), holders('committee_member')];
+  const min = rules.minCellOfficialMembers;
+  const ch = rules.committeeMinOfficialMembers;
+  const cite = (r: { source: string; article: string }) => `${r.source}, ${r.article}`;
+  if (official < min.value)
+    warnings.push({ code: 'too_few_official_members', message: `Chi bộ có ${official} đảng viên chính thức, dưới mức tối thiểu ${min.value} (${cite(min)}): cấp ủy cấp trên cần bổ sung hoặc hợp nhất chi bộ.` });
+  if (committee.length > 0 && official < ch.value)
+    warnings.push({ code: 'committee_too_small', message: `Chi bộ có chi ủy viên nhưng chỉ có ${official} đảng viên chính thức; chi ủy chỉ bầu khi có từ ${ch.value} đảng viên chính thức (${cite(ch)}), dưới mức đó bầu bí thư và phó bí thư.` });
+  if (committee.length === 0 && official >= ch.value)
+    warnings.push({ code: 'committee_expected', message: `Chi bộ có ${official} đảng viên chính thức (từ ${ch.value} trở lên) nhưng chưa có chi ủy (${cite(ch)}).` });
+  if (secretaries.length > 1)
+    warnings.push({ code: 'several_secretaries', message: `Chi bộ có ${secretaries.length} bí thư cùng lúc: ${secretaries.map((e) => e.fullName).join(', ')}.` });
+  if (secretaries.length === 0 && deputies.length > 0)
+    warnings.push({ code: 'deputy_without_secretary', message: 'Chi bộ có phó bí thư nhưng không có bí thư.' });
+  else if (secretaries.length === 0 && roll.length > 0) warnings.push({ code: 'no_secretary', message: 'Chi bộ chưa có bí thư.' });
+  for (const e of roll) {
+    const posts = e.cellPositions.filter((p) => ELECTED.includes(p));
+    if (posts.length > 0 && e.standing.status !== 'official')
+      warnings.push({ code: 'officer_not_official', message: `Đồng chí ${e.fullName} giữ chức ${posts.map((p) => POSITION_LABEL[p]).join(', ')} nhưng chưa là đảng viên chính thức (Điều lệ Đ.3 k4: đảng viên dự bị không có quyền ứng cử).` });
+  }
+  return warnings;
+}
+
+export interface HistoryProblem {
+  code:
+    | 'invalid_date'
+    | 'period_reversed'
+    | 'not_admitted'
+    | 'before_admission'
+    | 'attachments_overlap'
+    | 'temporary_without_home'
+    | 'temporary_in_home_cell'
+    | 'standings_overlap'
+    | 'layers_overlap'
+    | 'layer_outside_standing'
+    | 'exempt_track_missing'
+    | 'probation_not_from_admission'
+    | 'confirmed_too_early'
+    | 'positions_overlap'
+    | 'position_outside_cell';
+  /** Where a form places the message, e.g. 'statuses[2]'. */
+  path: string;
+  message: string;
+}
+
+const STATUS_LABEL: Readonly<Record<MemberStatus, string>> = {
+  probationary: 'Dự bị',
+  official: 'Chính thức',
+  exempt: 'Miễn công tác và sinh hoạt đảng',
+  suspended: 'Đình chỉ sinh hoạt đảng',
+};
+const rangeVi = (s: DateSpan) => `từ ${formatDateVi(s.from)} ${s.to === null ? 'đến nay' : `đến ${formatDateVi(s.to)}`}`;
+
+/**
+ * Problems that make a history unusable, in Vietnamese, so an import or a form can refuse it
+ * with a clear message. Malformed dates are reported alone: comparing them would only add noise.
+ * With `rules`, an official standing earlier than the end of probation is reported too.
+ */
+export function validateHistory(history: MemberHistory, rules?: MembershipRules): HistoryProblem[] {
+  const problems: HistoryProblem[] = [];
+  const add = (code: HistoryProblem['code'], path: string, message: string) => problems.push({ code, path, message });
+  const { memberships, statuses, positions } = history;
+  const admitted = history.admittedOn;
+  const labelled: [string, DateSpan, string][] = [
+    ...memberships.map((m, i): [string, DateSpan, string] => [`memberships[${i}]`, m, m.kind === 'official' ? 'Sinh hoạt chính thức' : 'Sinh hoạt tạm thời']),
+    ...statuses.map((s, i): [string, DateSpan, string] => [`statuses[${i}]`, s, STATUS_LABEL[s.status]]),
+    ...positions.map((p, i): [string, DateSpan, string] => [`positions[${i}]`, p, `Chức vụ ${POSITION_LABEL[p.position]}`]),
+  ];
+  if (admitted !== null && !isCalendarDate(admitted)) add('invalid_date', 'admittedOn', `Ngày kết nạp "${admitted}" không hợp lệ.`);
+  for (const [path, s, label] of labelled)
+    for (const d of [s.from, s.to]) if (d !== null && !isCalendarDate(d)) add('invalid_date', path, `${label}: ngày "${d}" không hợp lệ.`);
+  if (problems.length > 0) return problems;
+
+  for (const [path, s, label] of labelled) {
+    if (s.to !== null && s.to < s.from)
+      add('period_reversed', path, `${label}: ngày kết thúc ${formatDateVi(s.to)} trước ngày bắt đầu ${formatDateVi(s.from)}.`);
+    if (admitted !== null && s.from < admitted)
+      add('before_admission', path, `${label} ${rangeVi(s)} bắt đầu trước ngày kết nạp ${formatDateVi(admitted)}.`);
+  }
+  if (admitted === null && (memberships.length > 0 || statuses.length > 0))
+    add('not_admitted', 'admittedOn', 'Chưa có ngày kết nạp nhưng đã có quá trình sinh hoạt hoặc trạng thái đảng viên.');
+
+  const eachOverlap = <T extends DateSpan>(items: readonly T[], sameGroup: (a: T, b: T) => boolean, report: (a: T, b: T, j: number) => void) =>
+    items.forEach((a, i) => items.forEach((b, j) => {
+      if (j > i && sameGroup(a, b) && spansOverlap(a, b)) report(a, b, j);
+    }));
+
+  eachOverlap(memberships, (a, b) => a.kind === b.kind, (a, b, j) =>
+    add('attachments_overlap', `memberships[${j}]`, a.kind === 'official'
+      ? `Hai giai đoạn sinh hoạt chính thức trùng nhau (${rangeVi(a)} và ${rangeVi(b)}): mỗi ngày đảng viên chỉ sinh hoạt chính thức ở một chi bộ.`
+      : `Hai giai đoạn sinh hoạt tạm thời trùng nhau (${rangeVi(a)} và ${rangeVi(b)}).`));
+  const homes = memberships.filter((m) => m.kind === 'official');
+  memberships.forEach((m, i) => {
+    if (m.kind !== 'temporary') return;
+    // "Sinh hoạt tạm thời" is always from a home cell, and never in that same cell.
+    if (!isSpanCovered(m, homes))
+      add('temporary_without_home', `memberships[${i}]`, `Sinh hoạt tạm thời ${rangeVi(m)} không nằm trong thời gian sinh hoạt chính thức ở chi bộ nào.`);
+    if (homes.some((h) => h.organizationId === m.organizationId && spansOverlap(h, m)))
+      add('temporary_in_home_cell', `memberships[${i}]`, `Sinh hoạt tạm thời ${rangeVi(m)} tại chính chi bộ sinh hoạt chính thức.`);
+  });
+
+  const isLayer = (s: StatusPeriod) => !isPartyStanding(s.status);
+  eachOverlap(statuses, (a, b) => isLayer(a) === isLayer(b), (a, b, j) =>
+    add(isLayer(a) ? 'layers_overlap' : 'standings_overlap', `statuses[${j}]`,
+      `${STATUS_LABEL[a.status]} ${rangeVi(a)} và ${STATUS_LABEL[b.status]} ${rangeVi(b)} trùng nhau` +
+        (isLayer(a) ? '.' : ': mỗi ngày đảng viên chỉ là dự bị hoặc chính thức.')));
+  const standings = statuses.filter((s) => !isLayer(s));
+  const firstProbation = standings.filter((s) => s.status === 'probationary').sort((a, b) => a.from.localeCompare(b.from))[0];
+  statuses.forEach((s, i) => {
+    const path = `statuses[${i}]`;
+    // Điều lệ Đ.7: exemption frees a member from work and activities; it does not end membership.
+    if (isLayer(s) && !isSpanCovered(s, standings))
+      add('layer_outside_standing', path, `${STATUS_LABEL[s.status]} ${rangeVi(s)} phải nằm trong thời gian là đảng viên (dự bị hoặc chính thức).`);
+    if (s.status === 'exempt' && s.exemptTrack === undefined)
+      add('exempt_track_missing', path, `Miễn công tác và sinh hoạt đảng ${rangeVi(s)}: cần ghi diện A (tuổi cao, sức yếu) hay B (lý do khác).`);
+    if (admitted === null) return;
+    // Điều lệ Đ.5 k1: probation is counted from the admission ceremony.
+    if (s === firstProbation && s.from !== admitted)
+      add('probation_not_from_admission', path, `Thời kỳ dự bị phải bắt đầu từ ngày kết nạp ${formatDateVi(admitted)} (Điều lệ Đ.5 k1).`);
+    const due = rules ? probationDueDate(admitted, rules) : null;
+    if (rules && due !== null && s.status === 'official' && s.from >= admitted && s.from < due)
+      add('confirmed_too_early', path, `Chính thức từ ${formatDateVi(s.from)}, trước khi hết ${rules.probationMonths.value} tháng dự bị (${formatDateVi(due)}; ${rules.probationMonths.source}, ${rules.probationMonths.article}).`);
+  });
+
+  eachOverlap(positions, (a, b) => a.position === b.position && a.organizationId === b.organizationId, (a, b, j) =>
+    add('positions_overlap', `positions[${j}]`, `Giữ chức ${POSITION_LABEL[a.position]} hai lần trùng thời gian (${rangeVi(a)} và ${rangeVi(b)}).`));
+  positions.forEach((p, i) => {
+    if (!isSpanCovered(p, memberships.filter((m) => m.organizationId === p.organizationId)))
+      add('position_outside_cell', `positions[${i}]`, `Chức vụ ${POSITION_LABEL[p.position]} ${rangeVi(p)} ngoài thời gian sinh hoạt tại chi bộ đó.`);
+  });
+  return problems;
+}
