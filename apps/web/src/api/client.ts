@@ -45,8 +45,9 @@ function isErrorBody(v: unknown): v is { error: ErrorCode; message: string } {
   return typeof o.error === 'string' && typeof o.message === 'string';
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
 
@@ -83,6 +84,7 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** With an idempotency key, a resubmission of the same form records once (server ADR 0004). */
+  post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, undefined, idempotencyKey),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };

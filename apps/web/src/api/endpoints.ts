@@ -52,8 +52,8 @@ export async function fetchMembers(organizationId: string, signal?: AbortSignal)
   return res.items;
 }
 
-export function createMember(organizationId: string, input: CreateMemberInput): Promise<MemberDto> {
-  return api.post(`${V1}/organizations/${encodeURIComponent(organizationId)}/members`, input);
+export function createMember(organizationId: string, input: CreateMemberInput, idempotencyKey?: string): Promise<MemberDto> {
+  return api.post(`${V1}/organizations/${encodeURIComponent(organizationId)}/members`, input, idempotencyKey);
 }
 
 export async function fetchAudit(organizationId: string, limit: number, signal?: AbortSignal): Promise<AuditEventDto[]> {

@@ -61,14 +61,29 @@ interface Props {
 }
 
 /** POST /organizations/:id/members, validated first by the same zod schema the server uses. */
+/** 128 random bits as hex. (crypto.randomUUID needs HTTPS; a cell's server on a LAN may be plain HTTP.) */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A short stable digest of the request body, so that editing the form makes a new key. */
+function hashText(s: string): string {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
 export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<FormValues>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // One key per opening of the form: a double tap, or a resubmit after a lost answer, records once.
+  // The key covers the body too, so an edited resubmission is a new key.
+  const [formKey] = useState(randomKey);
 
   const mutation = useMutation({
-    mutationFn: (input: CreateMemberInput) => createMember(organizationId, input),
+    mutationFn: (input: CreateMemberInput) => createMember(organizationId, input, `${formKey}:${JSON.stringify(input).length}:${hashText(JSON.stringify(input))}`),
     onSuccess: async (member) => {
       notifications.show({ color: 'green', message: t('member.added', { name: member.fullName }) });
       await queryClient.invalidateQueries({ queryKey: keys.members(organizationId) });
