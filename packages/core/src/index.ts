@@ -7,3 +7,7 @@ export * from './contracts/auth.ts';
 export * from './contracts/audit.ts';
 export * from './domain/vietnamese-text.ts';
 export * from './domain/audit-chain.ts';
+export * from './domain/calendar-days.ts';
+export * from './domain/member-history.ts';
+export * from './domain/member-history-validation.ts';
+export * from './rules/membership-rules.ts';

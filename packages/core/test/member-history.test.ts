@@ -16,7 +16,7 @@ import {
   type MembershipPeriod,
   type PositionTerm,
   type StatusPeriod,
-} from '../src/domain/member-history.ts';
+} from '../src/index.ts';
 import { MEMBERSHIP_RULE_SETS, MEMBERSHIP_RULES_2025 as rules, membershipRulesOn, type RuleValue } from '../src/rules/membership-rules.ts';
 
 const A = 'cell-a';

@@ -1,0 +1,65 @@
+/**
+ * Calendar days as registers write them: 'YYYY-MM-DD' strings compared as days, with no
+ * time zone; spans closed at both ends (`to: null` still running).
+ */
+import type { IsoDateString } from '../rules/membership-rules.ts';
+
+/** A closed run of days; `to: null` is still running. */
+export interface DateSpan {
+  from: IsoDateString;
+  to: IsoDateString | null;
+}
+
+export const END_OF_TIME = '9999-12-31';
+const DAY_MS = 86_400_000;
+
+export function dayNumber(d: IsoDateString): number {
+  const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
+  return Date.UTC(y, m - 1, day) / DAY_MS;
+}
+export function fromDayNumber(n: number): IsoDateString {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+/** A real calendar day written 'YYYY-MM-DD' (not 2025-02-30). */
+export function isCalendarDate(d: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= '1900-01-01' && fromDayNumber(dayNumber(d)) === d;
+}
+export function addDays(d: IsoDateString, n: number): IsoDateString {
+  return fromDayNumber(dayNumber(d) + n);
+}
+export function daysBetween(from: IsoDateString, to: IsoDateString): number {
+  return dayNumber(to) - dayNumber(from);
+}
+/** Same day n months later; a day the month lacks falls to its last (29/02/2024 + 12 → 28/02/2025). */
+export function addMonths(d: IsoDateString, n: number): IsoDateString {
+  const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return fromDayNumber(Date.UTC(y, m - 1 + n, Math.min(day, lastDay)) / DAY_MS);
+}
+/** dd/mm/yyyy, as a register writes it. */
+export function formatDateVi(d: IsoDateString): string {
+  const [y, m, day] = d.split('-');
+  return `${day}/${m}/${y}`;
+}
+export function spanCovers(s: DateSpan, d: IsoDateString): boolean {
+  return s.from <= d && d <= (s.to ?? END_OF_TIME);
+}
+export function spansOverlap(a: DateSpan, b: DateSpan): boolean {
+  return a.from <= (b.to ?? END_OF_TIME) && b.from <= (a.to ?? END_OF_TIME);
+}
+export function latestCovering<T extends DateSpan>(spans: readonly T[], d: IsoDateString): T | undefined {
+  let best: T | undefined;
+  for (const s of spans) if (spanCovers(s, d) && (!best || s.from >= best.from)) best = s;
+  return best;
+}
+/** Every day of `span` lies in one of `spans` (which may touch, overlap or leave gaps). */
+export function isSpanCovered(span: DateSpan, spans: readonly DateSpan[]): boolean {
+  let cursor = span.from;
+  for (const s of [...spans].sort((a, b) => a.from.localeCompare(b.from))) {
+    if (s.from > cursor) return false;
+    if (s.to === null) return true;
+    if (s.to >= cursor) cursor = addDays(s.to, 1);
+    if (span.to !== null && cursor > span.to) return true;
+  }
+  return false;
+}
