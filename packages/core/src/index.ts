@@ -11,3 +11,5 @@ export * from './domain/calendar-days.ts';
 export * from './domain/member-history.ts';
 export * from './domain/member-history-validation.ts';
 export * from './rules/membership-rules.ts';
+export * from './domain/member-import.ts';
+export * from './domain/legacy-encodings.ts';

@@ -62,8 +62,10 @@ const TCVN3_PLAIN = 'ĂÂÊÔƠƯĐăâêôơưđ';
 
 const TCVN3: readonly string[] = (() => {
   const table = [...CP1252];
-  for (const [base, codes] of Object.entries(TCVN3_TONED)) codes.forEach((code, tone) => (table[code] = toned(base, tone)));
-  [...TCVN3_PLAIN].forEach((ch, i) => (table[0xa1 + i] = ch));
+  for (const [base, codes] of Object.entries(TCVN3_TONED)) {
+    for (const [tone, code] of codes.entries()) table[code] = toned(base, tone);
+  }
+  for (const [i, ch] of [...TCVN3_PLAIN].entries()) table[0xa1 + i] = ch;
   return table;
 })();
 
@@ -73,7 +75,7 @@ function isCaseAmbiguous(ch: string): boolean {
 
 /**
  * TCVN3 decodes every toned vowel as lower case; put capitals back where the text around them
- * shows it was typed in a ".VnTimeH" font or is a name. Runs are letters and single spaces (a CSV
+ * shows it was typed in a ".VnTimeH" font or is a name. Runs are words joined by spaces (a CSV
  * cell, a name); commas, digits, line breaks end them.
  * - No lower-case letter other than the ambiguous ones, and at least two capitals: the run is
  *   ALL CAPS ("DANH S¸CH §¶NG VI£N" → "DANH SÁCH ĐẢNG VIÊN"). A lone "Hµ" stays "Hà".
@@ -244,7 +246,7 @@ function scoreText(text: string): { score: number; words: number } {
   let common = 0;
   for (const raw of text.split(/[^A-Za-z\u0080-\uffff]+|\u00a0/)) {
     const token = raw.replace(/^[“”‘’–—…•]+|[“”‘’–—…•]+$/g, '');
-    if (!/[^\x00-\x7f]/.test(token)) continue;
+    if (![...token].some((ch) => ch > '\u007f')) continue;
     words++;
     if (isVietnameseWord(token)) valid++;
     if (COMMON.has(token.toLowerCase())) common++;
@@ -284,14 +286,15 @@ export function decodeVietnameseText(bytes: Uint8Array, forced?: TextEncodingNam
 
 // ------------------------------------------------------------------------- mis-decoded strings
 
-/** Characters back to the bytes a Latin-1 or Windows-1252 read made of them; others pass through. */
+/** The byte a Latin-1 or Windows-1252 read turned into this character, if any. */
+function legacyUnit(ch: string): number | undefined {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0xff ? code : CP1252_UNIT.get(ch);
+}
+
+/** Characters back to those bytes; any other character passes through as its UTF-16 units. */
 function toUnits(s: string): number[] {
-  return [...s].flatMap((ch) => {
-    const code = ch.codePointAt(0)!;
-    if (code <= 0xff) return [code];
-    const unit = CP1252_UNIT.get(ch);
-    return unit !== undefined ? [unit] : [...ch].map((c) => c.charCodeAt(0));
-  });
+  return [...s].flatMap((ch) => legacyUnit(ch) ?? Array.from({ length: ch.length }, (_, k) => ch.charCodeAt(k)));
 }
 
 /**
@@ -310,8 +313,8 @@ export function repairLegacyText(s: string, from: 'tcvn3' | 'vni'): string {
  * Vietnamese than the string as it is ("Lê Hà" reads fine as is and stays null).
  */
 export function detectLegacyText(s: string): 'tcvn3' | 'vni' | null {
-  if (![...s].some((ch) => ch >= '\u0080' && CP1252_UNIT.has(ch))) return null;
-  if ([...s].some((ch) => ch > '\u00ff' && !CP1252_UNIT.has(ch))) return null;
+  const units = [...s].map(legacyUnit);
+  if (units.includes(undefined) || !units.some((u) => u !== undefined && u >= 0x80)) return null;
   const asIs = scoreText(s.normalize('NFC')).score;
   let best: { from: 'tcvn3' | 'vni'; score: number } | null = null;
   for (const from of ['tcvn3', 'vni'] as const) {
