@@ -13,3 +13,4 @@ export * from './domain/member-history-validation.ts';
 export * from './rules/membership-rules.ts';
 export * from './domain/member-import.ts';
 export * from './domain/legacy-encodings.ts';
+export * from './domain/csv.ts';
