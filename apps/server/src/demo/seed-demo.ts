@@ -7,7 +7,7 @@ import { hashPassword } from '../lib/passwords.ts';
 import { recordAuditBatch, type AuditInput } from '../modules/audit/audit.repo.ts';
 import { insertAccount, insertGrant } from '../modules/auth/accounts.repo.ts';
 import { countOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
-import { insertMember } from '../modules/members/members.repo.ts';
+import { insertMembers } from '../modules/members/members.repo.ts';
 import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS } from './demo-data.ts';
 
 export interface DemoAccount {
@@ -57,8 +57,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         superior,
       );
       audit('organization.created', 'organization', org.id, org, { name: org.name, demo: true });
-      for (const dm of cell.members) {
-        const member = await insertMember(tx, {
+      // One insert per cell: on PGlite each statement costs milliseconds of start-up.
+      const rows = await insertMembers(
+        tx,
+        cell.members.map((dm) => ({
           organizationId: org.id,
           fullName: dm.fullName.normalize('NFC'),
           searchName: foldForSearch(dm.fullName),
@@ -68,9 +70,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
           position: dm.position ?? null,
           admittedOn: dm.admittedOn,
           confirmedOn: dm.confirmedOn ?? null,
-        });
+        })),
+      );
+      for (const [i, member] of rows.entries()) {
         audit('member.created', 'member', member.id, org, { fullName: member.fullName, status: member.status });
-        if (dm.account) {
+        const dm = cell.members[i];
+        if (dm?.account) {
           const account = await insertAccount(tx, {
             username: dm.account.username,
             displayName: dm.fullName,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { members } from '../../db/schema/index.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -17,4 +18,20 @@ export async function insertMember(db: Queryable, values: typeof members.$inferI
   const [row] = await db.insert(members).values(values).returning();
   if (!row) throw new Error('insert returned no row');
   return row;
+}
+
+/** Several members in one statement, returned in the order given. */
+export async function insertMembers(db: Queryable, values: (typeof members.$inferInsert)[]): Promise<MemberRow[]> {
+  if (values.length === 0) return [];
+  const ids = values.map((v) => v.id ?? crypto.randomUUID());
+  const rows = await db
+    .insert(members)
+    .values(values.map((v, i) => ({ ...v, id: ids[i] })))
+    .returning();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const row = byId.get(id);
+    if (!row) throw new Error('insert returned fewer rows');
+    return row;
+  });
 }
