@@ -162,3 +162,14 @@ describe('text the database cannot store', () => {
     expect(after).toBe(before);
   });
 });
+
+describe('member dates', () => {
+  it.each([
+    [{ fullName: 'Lý Thị Hồng', status: 'probationary' }, 'admittedOn', 'Đảng viên dự bị cần có ngày vào Đảng.'],
+    [{ fullName: 'Lý Thị Hồng', status: 'official', admittedOn: '2015-05-19', confirmedOn: '2014-05-19' }, 'confirmedOn', 'Ngày chính thức phải sau ngày vào Đảng.'],
+  ])('%j is refused on %s, in Vietnamese', async (payload, field, message) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ details: { issues: { path: string; message: string }[] } }>().details.issues).toEqual([{ path: field, message }]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankRow, type CellValue, parseMemberRow, parseVietnameseDate, recognizeHeaders } from '../src/index.ts';
+import { CreateMemberInput, isBlankRow, memberDateProblems, type CellValue, parseMemberRow, parseVietnameseDate, recognizeHeaders } from '../src/index.ts';
 
 describe('recognizeHeaders', () => {
   it.each([
@@ -69,5 +69,24 @@ describe('parseMemberRow', () => {
   it('blank rows are recognized', () => {
     expect(isBlankRow(['', null, undefined, '  '])).toBe(true);
     expect(isBlankRow(['', 'x'])).toBe(false);
+  });
+});
+
+describe('memberDateProblems (one rule for form, API and import)', () => {
+  it.each<[Parameters<typeof memberDateProblems>[0], string[]]>([
+    [{ status: 'official', birthDate: '1980-01-01', admittedOn: '2005-01-01', confirmedOn: '2006-01-01' }, []],
+    [{ status: 'probationary' }, ['admittedOn']],
+    [{ status: 'probationary', admittedOn: '2026-03-26' }, []],
+    [{ status: 'official', admittedOn: '2015-01-01', confirmedOn: '2015-01-01' }, ['confirmedOn']],
+    [{ status: 'official', birthDate: '1990-01-01', admittedOn: '1989-12-31' }, ['admittedOn']],
+    [{ status: 'exempt' }, []],
+  ])('%j → %j', (dates, fields) => {
+    expect(memberDateProblems(dates).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('the contract applies it', () => {
+    const r = CreateMemberInput.safeParse({ fullName: 'Lý Thị Phương', status: 'probationary' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({ path: ['admittedOn'], message: 'Đảng viên dự bị cần có ngày vào Đảng.' });
   });
 });

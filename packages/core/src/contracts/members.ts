@@ -54,5 +54,28 @@ export const CreateMemberInput = z
       .nullable()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const p of memberDateProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  });
 export type CreateMemberInput = z.infer<typeof CreateMemberInput>;
+
+export interface MemberDates {
+  status: MemberStatus;
+  birthDate?: string | null | undefined;
+  admittedOn?: string | null | undefined;
+  confirmedOn?: string | null | undefined;
+}
+
+/**
+ * What a member's dates must satisfy, wherever they come from (the form, the API, an
+ * imported file): Điều lệ Đ.5 — probation runs from the admission date, so a probationary
+ * member has one; confirmation comes after admission, admission after birth.
+ */
+export function memberDateProblems(m: MemberDates): { field: 'birthDate' | 'admittedOn' | 'confirmedOn'; message: string }[] {
+  const out: { field: 'birthDate' | 'admittedOn' | 'confirmedOn'; message: string }[] = [];
+  if (m.status === 'probationary' && !m.admittedOn) out.push({ field: 'admittedOn', message: 'Đảng viên dự bị cần có ngày vào Đảng.' });
+  if (m.admittedOn && m.confirmedOn && m.confirmedOn <= m.admittedOn) out.push({ field: 'confirmedOn', message: 'Ngày chính thức phải sau ngày vào Đảng.' });
+  if (m.birthDate && m.admittedOn && m.admittedOn <= m.birthDate) out.push({ field: 'admittedOn', message: 'Ngày vào Đảng phải sau ngày sinh.' });
+  return out;
+}

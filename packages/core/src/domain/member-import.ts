@@ -5,7 +5,7 @@
  * reads the file and decodes its text; this turns rows of cells into values and per-row
  * errors in Vietnamese, for a preview where nothing is written until the user confirms.
  */
-import type { MemberStatus, Position } from '../contracts/members.ts';
+import { memberDateProblems, type MemberStatus, type Position } from '../contracts/members.ts';
 import { foldForSearch, normalizeText } from './vietnamese-text.ts';
 
 /** A spreadsheet or CSV cell after the reader has flattened rich text and formulas. */
@@ -173,9 +173,8 @@ export function parseMemberRow(cells: readonly CellValue[], mapping: ColumnMappi
     errors.push({ field: 'admittedOn', message: 'Thiếu ngày vào Đảng (hoặc cột loại đảng viên).' });
     status = 'official';
   }
-  if (admittedOn && confirmedOn && confirmedOn <= admittedOn) errors.push({ field: 'confirmedOn', message: 'Ngày chính thức phải sau ngày vào Đảng.' });
-  if (birthDate && admittedOn && admittedOn <= birthDate) errors.push({ field: 'admittedOn', message: 'Ngày vào Đảng phải sau ngày sinh.' });
-  if (status === 'probationary' && !admittedOn) errors.push({ field: 'admittedOn', message: 'Đảng viên dự bị cần có ngày vào Đảng.' });
+  // The same rule the API and the form apply (contracts/members.ts).
+  if (status !== undefined) errors.push(...memberDateProblems({ status, birthDate, admittedOn, confirmedOn }));
 
   const email = text('email').toLowerCase();
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: `Địa chỉ thư điện tử "${email}" không hợp lệ.` });

@@ -35,9 +35,6 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
   if (!isCellKind(org.kind as OrganizationKind)) {
     throw new AppError('validation_failed', 'Đảng viên chỉ sinh hoạt ở chi bộ: hãy chọn một chi bộ.');
   }
-  if (input.status === 'probationary' && !input.admittedOn) {
-    throw new AppError('validation_failed', 'Đảng viên dự bị cần có ngày vào Đảng.');
-  }
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertMember(tx, {
