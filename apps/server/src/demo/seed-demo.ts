@@ -6,7 +6,7 @@ import type { Clock } from '../lib/context.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { recordAuditBatch, type AuditInput } from '../modules/audit/audit.repo.ts';
 import { insertAccount, insertGrant } from '../modules/auth/accounts.repo.ts';
-import { countOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
+import { hasOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
 import { insertMembers } from '../modules/members/members.repo.ts';
 import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS } from './demo-data.ts';
 
@@ -29,7 +29,7 @@ const SEED_ACTOR = 'chibo seed-demo';
 
 /** Seeds the demo into an empty database; does nothing (returns false) on any other. */
 export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
-  if ((await countOrganizations(db)) > 0) return false;
+  if (await hasOrganizations(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -38,7 +38,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       entries.push({ at: now, actorAccountId: null, actorName: SEED_ACTOR, action, targetType, targetId, organizationId: org.id, organizationPath: org.path, data });
     // Checked again under a lock: two processes seeding one database at once insert once.
     await tx.execute(sql`select pg_advisory_xact_lock(7310043)`);
-    if ((await countOrganizations(tx)) > 0) return;
+    if (await hasOrganizations(tx)) return;
     const superior = await insertOrganization(
       tx,
       { id: crypto.randomUUID(), parentId: null, kind: 'grassroots_committee', name: DEMO_SUPERIOR, cellType: null },

@@ -13,17 +13,11 @@ export type AuditRow = typeof auditEvents.$inferSelect;
 /** Any constant: serializes audit appends across all connections and processes. */
 const AUDIT_LOCK_KEY = 7_310_042;
 
-export interface AuditInput {
-  actorAccountId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  organizationId: string | null;
-  organizationPath: string | null;
-  data?: Record<string, unknown>;
+/** An entry as a service writes it: the hashed fields, less what the chain assigns. */
+export type AuditInput = Omit<AuditEntryFields, 'seq' | 'at' | 'data'> & {
   at: Date;
-}
+  data?: Record<string, unknown>;
+};
 
 export function hashEntry(prevHash: string, e: AuditEntryFields): string {
   return crypto.createHash('sha256').update(auditHashInput(prevHash, e)).digest('hex');

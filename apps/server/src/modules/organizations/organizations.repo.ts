@@ -53,7 +53,8 @@ export async function updateOrganization(
   return row;
 }
 
-export async function countOrganizations(db: Queryable): Promise<number> {
+/** Is there any organization at all (an installation that is not empty)? */
+export async function hasOrganizations(db: Queryable): Promise<boolean> {
   const rows = await db.select({ id: organizations.id }).from(organizations).limit(1);
-  return rows.length;
+  return rows.length > 0;
 }
