@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, seriousA11yViolations, shown } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, seriousA11yViolations, shown, useBrowser } from './browser.ts';
 
 describe('login page', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('sends a visitor without a session to the login page, in Vietnamese', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/');
     await shown(page.getByRole('heading', { level: 1, name: 'Đăng nhập' }));
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
@@ -23,7 +16,7 @@ describe('login page', () => {
   });
 
   it('shows the server’s Vietnamese message for a wrong password and stays on the page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/dang-nhap');
     await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('capuy');
     await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill('sai-mat-khau');
@@ -35,7 +28,7 @@ describe('login page', () => {
   });
 
   it('switches to English and back, with <html lang> following', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/dang-nhap');
     await page.getByRole('button', { name: 'English' }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Sign in' }));
@@ -50,7 +43,7 @@ describe('login page', () => {
   });
 
   it('has no serious or critical accessibility violation', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/dang-nhap');
     await shown(page.getByRole('heading', { level: 1, name: 'Đăng nhập' }));
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, QUY_TRO_VON_CELL, seriousA11yViolations, shown, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, QUY_TRO_VON_CELL, seriousA11yViolations, shown, signIn, useBrowser } from './browser.ts';
 
 describe('member (dangvien)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('signs in and sees the cell, its roster in Vietnamese, and nothing an officer sees', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'dangvien');
 
     await shown(page.getByRole('heading', { name: QUY_TRO_VON_CELL }));
@@ -39,7 +32,7 @@ describe('member (dangvien)', () => {
   });
 
   it('home page has no serious or critical accessibility violation', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'dangvien');
     await shown(page.getByTestId('roster').getByText('Nguyễn Thị Lan', { exact: true }));
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -47,7 +40,7 @@ describe('member (dangvien)', () => {
   });
 
   it('is told, next to the field, when the current password is wrong', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'dangvien');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tài khoản' }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Tài khoản' }));
@@ -60,7 +53,7 @@ describe('member (dangvien)', () => {
   });
 
   it('signs out and lands on the login page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'dangvien');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Đăng nhập' }));

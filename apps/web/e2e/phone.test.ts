@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchBrowser, openPage, shown, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, openPage, shown, signIn, useBrowser } from './browser.ts';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -9,16 +9,10 @@ function fontSizeOf(page: Page, selector: string): Promise<number> {
 }
 
 describe('on a 360 px phone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('the home page has no horizontal scroll and the menu opens', async () => {
-    const { context, page } = await openPage(browser, { viewport: PHONE });
+    const { context, page } = await openPage(browser(), { viewport: PHONE });
     await signIn(page, 'bithu');
     await shown(page.getByTestId('roster').getByText('Lê Minh Tuấn', { exact: true }));
     expect(await horizontalOverflow(page)).toBe(0);
@@ -38,7 +32,7 @@ describe('on a 360 px phone', () => {
   });
 
   it('large text makes the text bigger, stays after a reload, and still fits', async () => {
-    const { context, page } = await openPage(browser, { viewport: PHONE });
+    const { context, page } = await openPage(browser(), { viewport: PHONE });
     await signIn(page, 'dangvien');
     await shown(page.getByTestId('roster').getByText('Nguyễn Thị Lan', { exact: true }));
     const h1Before = await fontSizeOf(page, 'h1');

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, shown, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, shown, signIn, useBrowser } from './browser.ts';
 
 describe('cell secretary (bithu)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('adds a member with a Vietnamese name and sees them in the roster', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'bithu');
     const roster = page.getByTestId('roster');
     await shown(roster.getByText('Lê Minh Tuấn', { exact: true }));
@@ -45,7 +38,7 @@ describe('cell secretary (bithu)', () => {
   });
 
   it('sees the change log of the cell', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'bithu');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký thay đổi' }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi' }));

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SUPERIOR, launchBrowser, openPage, QUY_TRO_VON_CELL, shown, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SUPERIOR, openPage, QUY_TRO_VON_CELL, shown, signIn, useBrowser } from './browser.ts';
 
 describe('superior committee (capuy)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('sees the organization tree with its cells and opens one', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'capuy');
 
     const tree = await shown(page.getByRole('navigation', { name: 'Các tổ chức đảng đang theo dõi' }));
@@ -36,7 +29,7 @@ describe('superior committee (capuy)', () => {
   });
 
   it('opens the tree page from the menu', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, 'capuy');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổ chức đảng' }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Tổ chức đảng' }));
