@@ -3,11 +3,12 @@
  * its whole subtree and nothing outside it.
  */
 import crypto from 'node:crypto';
+import { historyFromLine } from '@chibo/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
 import { insertOrganization } from '../src/modules/organizations/organizations.repo.ts';
 import { insertAccount, insertGrant } from '../src/modules/auth/accounts.repo.ts';
-import { insertMember } from '../src/modules/members/members.repo.ts';
+import { insertHistories, insertMember } from '../src/modules/members/members.repo.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 
 let t: TestApp;
@@ -32,7 +33,8 @@ beforeAll(async () => {
   const db = t.db.database.db;
   const root = await insertOrganization(db, { id: crypto.randomUUID(), parentId: null, kind: 'grassroots_committee', name: 'Đảng bộ Phường Thử Nghiệm' }, null);
   const cell = await insertOrganization(db, { id: crypto.randomUUID(), parentId: root.id, kind: 'cell', name: 'Chi bộ Tổ dân phố số 1', cellType: 'residential' }, root);
-  const m = await insertMember(db, { organizationId: cell.id, fullName: 'Người Ngoài', searchName: 'nguoi ngoai', status: 'official' });
+  const m = await insertMember(db, { organizationId: cell.id, fullName: 'Người Ngoài', searchName: 'nguoi ngoai', admittedOn: '2010-01-01' });
+  await insertHistories(db, [{ memberId: m.id, parts: historyFromLine({ cellId: cell.id, admittedOn: '2010-01-01', confirmedOn: '2011-01-01', position: null }) }]);
   const acc = await insertAccount(db, { username: 'ngoai', displayName: 'Cấp ủy phường', passwordHash: await hashPassword('MatKhau#123') });
   await insertGrant(db, acc.id, root.id, 'superior');
   foreignRoot = root.id;
@@ -57,7 +59,7 @@ function get(s: Session, url: string) {
 function send(s: Session, method: 'POST' | 'PATCH', url: string, payload: object) {
   return t.app.inject({ method, url, headers: s.headers(), payload });
 }
-const newMember = { fullName: 'Đảng Viên Lạ', status: 'official' };
+const newMember = { fullName: 'Đảng Viên Lạ', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' };
 
 describe('a member', () => {
   it('sees its own cell and roster, and only its own cell in the list', async () => {
@@ -153,7 +155,13 @@ describe('route walk as a caller from another tree', () => {
     const bodies: Record<string, object> = {
       'POST /api/v1/organizations': { parentId: superiorOrg, kind: 'cell', name: 'Chi bộ Xâm Nhập' },
       'PATCH /api/v1/organizations/:id': { name: 'Đổi tên trái phép' },
-      'POST /api/v1/organizations/:id/members': { fullName: 'Đảng Viên Lạ', status: 'official' },
+      'POST /api/v1/organizations/:id/members': { fullName: 'Đảng Viên Lạ', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' },
+      'POST /api/v1/organizations/:id/move': { parentId: superiorOrg },
+      'POST /api/v1/organizations/:id/close': {},
+      'PUT /api/v1/organizations/:id/settings': { regularMeetingDay: 5 },
+      'PATCH /api/v1/members/:id': { phone: '0912345678' },
+      'PUT /api/v1/members/:id/history': { admittedOn: '2010-05-19', memberships: [{ organizationId: siblingCell, kind: 'official', from: '2010-05-19' }], statuses: [{ status: 'official', from: '2010-05-19' }], positions: [] },
+      'POST /api/v1/members/:id/transfers': { toOrganizationId: ownCell, kind: 'official', from: '2026-01-01' },
     };
     let checked = 0;
     for (const r of t.app.apiRoutes) {

@@ -23,7 +23,7 @@ describe('audit log', () => {
   it('records every change with who, what and where, and the chain verifies', async () => {
     const s = await t.login('bithu');
     const cell = s.me.homeOrganizationId ?? '';
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cell}/members`, headers: s.headers(), payload: { fullName: 'Hoàng Văn Thái', status: 'official' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cell}/members`, headers: s.headers(), payload: { fullName: 'Hoàng Văn Thái', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' } });
     expect(res.statusCode).toBe(201);
     const log = await t.app.inject({ method: 'GET', url: `/api/v1/audit?organizationId=${cell}&limit=5`, headers: s.headers() });
     const first = log.json<{ items: { action: string; actorName: string; data: { fullName?: string } }[] }>().items[0];
@@ -34,7 +34,7 @@ describe('audit log', () => {
   it('a refused change writes no audit entry', async () => {
     const before = await verifyAuditChain(t.db.database.db);
     const s = await t.login('dangvien');
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${s.me.homeOrganizationId}/members`, headers: s.headers(), payload: { fullName: 'Không Được Thêm', status: 'official' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${s.me.homeOrganizationId}/members`, headers: s.headers(), payload: { fullName: 'Không Được Thêm', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' } });
     expect(res.statusCode).toBe(403);
     const after = await verifyAuditChain(t.db.database.db);
     // The login itself is audited; the refused creation is not.

@@ -68,7 +68,7 @@ describe('sessions', () => {
   it('mutations need the CSRF token of the session', async () => {
     const s = await t.login('bithu');
     const cell = s.me.homeOrganizationId;
-    const payload = { fullName: 'Trần Văn Kiên', status: 'official' };
+    const payload = { fullName: 'Trần Văn Kiên', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' };
     const noToken = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cell}/members`, headers: { cookie: s.cookie }, payload });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json<{ error: string }>().error).toBe('csrf_failed');

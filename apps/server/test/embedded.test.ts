@@ -41,7 +41,7 @@ describe.skipIf(backend === 'postgres')('embedded database', { timeout: 180_000 
     const add = await fetch(`${a.url}/api/v1/organizations/${me.homeOrganizationId}/members`, {
       method: 'POST',
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ fullName: 'Võ Thị Sáu Mới', status: 'official' }),
+      body: JSON.stringify({ fullName: 'Võ Thị Sáu Mới', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' }),
     });
     expect(add.status).toBe(201);
     // A kill, not a clean stop: the acknowledged write must already be on disk.
@@ -116,7 +116,7 @@ describe('acknowledged writes are flushed before the reply', () => {
       await app.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers() });
       expect(events).toEqual(['response']);
       events.length = 0;
-      const res = await app.inject({ method: 'POST', url: `/api/v1/organizations/${s.me.homeOrganizationId}/members`, headers: s.headers(), payload: { fullName: 'Lò Văn Páo', status: 'official' } });
+      const res = await app.inject({ method: 'POST', url: `/api/v1/organizations/${s.me.homeOrganizationId}/members`, headers: s.headers(), payload: { fullName: 'Lò Văn Páo', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' } });
       expect(res.statusCode).toBe(201);
       expect(events).toEqual(['flush', 'response']);
     } finally {

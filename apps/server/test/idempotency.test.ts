@@ -16,7 +16,7 @@ const add = (fullName: string, key?: string, session = s) =>
     method: 'POST',
     url: `/api/v1/organizations/${cell}/members`,
     headers: { ...session.headers(), ...(key ? { 'idempotency-key': key } : {}) },
-    payload: { fullName, status: 'official' },
+    payload: { fullName, status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' },
   });
 const roster = async () =>
   (await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${cell}/members`, headers: s.headers() })).json<{ items: { fullName: string }[] }>().items.map((m) => m.fullName);
@@ -61,7 +61,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('a refused request is replayed as refused, and a malformed key is a 400', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cell}/members`, headers: { ...s.headers(), 'idempotency-key': 'ngắn' }, payload: { fullName: 'Tăng Văn Lực', status: 'official' } });
+    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cell}/members`, headers: { ...s.headers(), 'idempotency-key': 'ngắn' }, payload: { fullName: 'Tăng Văn Lực', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' } });
     expect(bad.statusCode).toBe(400);
     expect(await roster()).not.toContain('Tăng Văn Lực');
   });

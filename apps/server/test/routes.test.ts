@@ -39,9 +39,9 @@ describe('route walk', () => {
     { name: 'a JSON array', payload: '[1,2,3]', contentType: 'application/json', expected: ['validation_failed'] },
     { name: 'null', payload: 'null', contentType: 'application/json', expected: ['validation_failed', 'invalid_json'] },
     { name: 'an oversized body', payload: JSON.stringify({ fullName: 'x'.repeat(100 * 1024) }), contentType: 'application/json', expected: ['payload_too_large'] },
-    { name: 'a NUL byte', payload: JSON.stringify({ login: 'a\u0000b', password: 'x\u0000', fullName: 'Nguyễn\u0000A', status: 'official', name: 'Chi bộ\u0000', parentId: '00000000-0000-4000-8000-000000000000', kind: 'cell', currentPassword: 'x\u0000', newPassword: 'abcdefgh\u0000' }), contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'a NUL byte', payload: JSON.stringify({ login: 'a\u0000b', password: 'x\u0000', fullName: 'Nguyễn\u0000A', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19', name: 'Chi bộ\u0000', parentId: '00000000-0000-4000-8000-000000000000', kind: 'cell', currentPassword: 'x\u0000', newPassword: 'abcdefgh\u0000' }), contentType: 'application/json', expected: ['validation_failed'] },
     { name: 'a lone surrogate', payload: '{"login":"\\ud800","password":"\\udc00x","fullName":"Nguy\\ud800n","status":"official","name":"Chi b\\ud800","parentId":"00000000-0000-4000-8000-000000000000","kind":"cell","currentPassword":"\\ud800","newPassword":"abcdefgh\\udc00"}', contentType: 'application/json', expected: ['validation_failed'] },
-    { name: 'dates out of range', payload: JSON.stringify({ fullName: 'Nguyễn Văn Bình', status: 'official', birthDate: '0000-01-01', admittedOn: '99999-01-01' }), contentType: 'application/json', expected: ['validation_failed'] },
+    { name: 'dates out of range', payload: JSON.stringify({ fullName: 'Nguyễn Văn Bình', status: 'official', confirmedOn: '2011-05-19', birthDate: '0000-01-01', admittedOn: '99999-01-01' }), contentType: 'application/json', expected: ['validation_failed'] },
     { name: 'an unsupported content type', payload: '<x/>', contentType: 'application/xml', expected: ['unsupported_media_type'] },
   ];
 
@@ -66,7 +66,7 @@ describe('route walk', () => {
 
   it('every route with an id answers a malformed id with 400, and an unknown id with 404', async () => {
     for (const r of t.app.apiRoutes.filter((x) => x.url.includes(':id'))) {
-      const payload = r.method === 'GET' ? undefined : r.method === 'PATCH' ? { name: 'Chi bộ thử' } : { fullName: 'Nguyễn Văn A', status: 'official' };
+      const payload = r.method === 'GET' ? undefined : r.method === 'PATCH' ? { name: 'Chi bộ thử' } : { fullName: 'Nguyễn Văn A', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' };
       const bad = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, 'not-a-uuid'), headers: admin.headers(), payload });
       expect(bad.statusCode, `${r.method} ${r.url}`).toBe(400);
       expect(bad.json<{ error: string }>().error).toBe('validation_failed');
@@ -83,7 +83,7 @@ describe('route walk', () => {
   });
 
   it('validation messages are Vietnamese', async () => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload: { fullName: 'A', status: 'official' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload: { fullName: 'A', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' } });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toContain('Cần ít nhất 2 ký tự');
   });
@@ -136,7 +136,7 @@ describe('with the web app served', () => {
 
 describe('validation details', () => {
   it('name the failing field so a form can place the message', async () => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload: { fullName: 'Nguyễn Văn Bình', status: 'official', email: 'khong-phai-email' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload: { fullName: 'Nguyễn Văn Bình', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19', email: 'khong-phai-email' } });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ details: { issues: { path: string; message: string }[] } }>();
     expect(body.details.issues[0]).toEqual({ path: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
@@ -165,8 +165,9 @@ describe('text the database cannot store', () => {
 
 describe('member dates', () => {
   it.each([
-    [{ fullName: 'Lý Thị Hồng', status: 'probationary' }, 'admittedOn', 'Đảng viên dự bị cần có ngày vào Đảng.'],
+    [{ fullName: 'Lý Thị Hồng', status: 'probationary', admittedOn: '2026-03-26', confirmedOn: '2027-03-26' }, 'confirmedOn', 'Đảng viên dự bị chưa có ngày chính thức: bỏ ngày này hoặc chọn loại chính thức.'],
     [{ fullName: 'Lý Thị Hồng', status: 'official', admittedOn: '2015-05-19', confirmedOn: '2014-05-19' }, 'confirmedOn', 'Ngày chính thức phải sau ngày vào Đảng.'],
+    [{ fullName: 'Lý Thị Hồng', status: 'official', admittedOn: '2015-05-19' }, 'confirmedOn', 'Đảng viên chính thức cần có ngày chính thức (ngày được công nhận).'],
   ])('%j is refused on %s, in Vietnamese', async (payload, field, message) => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cellId}/members`, headers: admin.headers(), payload });
     expect(res.statusCode).toBe(400);

@@ -14,3 +14,6 @@ export * from './rules/membership-rules.ts';
 export * from './domain/member-import.ts';
 export * from './domain/legacy-encodings.ts';
 export * from './domain/csv.ts';
+export * from './domain/member-register.ts';
+export * from './rules/organization-settings.ts';
+export * from './contracts/imports.ts';

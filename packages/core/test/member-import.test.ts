@@ -57,7 +57,7 @@ describe('parseMemberRow', () => {
   it('collects every error of a row, each with its field, in Vietnamese', () => {
     const r = parseMemberRow(['3', 'A', '31/02/1980', 'Không rõ', '', '01/01/2000', 'Trưởng ban'], mapping, 4);
     expect(r.value).toBeNull();
-    expect(r.errors.map((e) => e.field).sort()).toEqual(['birthDate', 'fullName', 'gender', 'position']);
+    expect(r.errors.map((e) => e.field).sort()).toEqual(['admittedOn', 'birthDate', 'fullName', 'gender', 'position']);
     expect(r.errors.find((e) => e.field === 'fullName')?.message).toBe('Thiếu họ và tên.');
   });
 
@@ -78,15 +78,17 @@ describe('memberDateProblems (one rule for form, API and import)', () => {
     [{ status: 'probationary' }, ['admittedOn']],
     [{ status: 'probationary', admittedOn: '2026-03-26' }, []],
     [{ status: 'official', admittedOn: '2015-01-01', confirmedOn: '2015-01-01' }, ['confirmedOn']],
-    [{ status: 'official', birthDate: '1990-01-01', admittedOn: '1989-12-31' }, ['admittedOn']],
-    [{ status: 'exempt' }, []],
+    [{ status: 'official', birthDate: '1990-01-01', admittedOn: '1989-12-31', confirmedOn: '1990-12-31' }, ['admittedOn']],
+    [{ status: 'official', admittedOn: '2015-01-01' }, ['confirmedOn']],
+    [{ status: 'probationary', admittedOn: '2026-03-26', confirmedOn: '2027-03-26' }, ['confirmedOn']],
+    [{ status: 'exempt' }, ['admittedOn']],
   ])('%j → %j', (dates, fields) => {
     expect(memberDateProblems(dates).map((p) => p.field)).toEqual(fields);
   });
 
   it('the contract applies it', () => {
-    const r = CreateMemberInput.safeParse({ fullName: 'Lý Thị Phương', status: 'probationary' });
+    const r = CreateMemberInput.safeParse({ fullName: 'Lê Văn Tám', status: 'official', admittedOn: '2015-01-01' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ['admittedOn'], message: 'Đảng viên dự bị cần có ngày vào Đảng.' });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['confirmedOn'], message: 'Đảng viên chính thức cần có ngày chính thức (ngày được công nhận).' });
   });
 });

@@ -3,7 +3,7 @@
  * Hà Nội and its Chi bộ Quỹ trợ vốn…) with fictional people. Names include ones that
  * differ only in diacritics and ones starting with Đ, which search and sorting must handle.
  */
-import type { CellType, MemberStatus, Position, Role } from '@chibo/core';
+import type { CellType, Position, Role } from '@chibo/core';
 
 export const DEMO_PASSWORD = 'ChiBo@2026';
 
@@ -11,10 +11,16 @@ export interface DemoMember {
   fullName: string;
   gender: 'male' | 'female';
   birthDate: string;
-  status: MemberStatus;
+  status: 'official' | 'probationary';
   position?: Position;
   admittedOn: string;
   confirmedOn?: string;
+  /** Transferred in: attached to DEMO_CELLS[previousCell] from admission until the day before `joinedOn`. */
+  transfer?: { previousCell: number; joinedOn: string };
+  /** "Sinh hoạt tạm thời" in DEMO_CELLS[cell]. */
+  temporary?: { cell: number; from: string; to: string };
+  /** Miễn công tác và sinh hoạt đảng, track A (old age, weak health), decided by the cell. */
+  exempt?: { from: string; reason: string; decisionRef: string };
   /** Demo login linked to this member, with its roles on the member's cell. */
   account?: { username: string; roles: Role[] };
 }
@@ -36,15 +42,16 @@ const m = (
   fullName: string,
   gender: 'male' | 'female',
   birthDate: string,
-  status: MemberStatus,
+  status: 'official' | 'probationary' | 'exempt',
   admittedOn: string,
   extra: Partial<DemoMember> = {},
 ): DemoMember => ({
   fullName,
   gender,
   birthDate,
-  status,
+  status: status === 'probationary' ? 'probationary' : 'official',
   admittedOn,
+  ...(status === 'exempt' ? { exempt: { from: '2024-01-01', reason: 'Tuổi cao, sức yếu', decisionRef: 'Nghị quyết chi bộ tháng 12/2023' } } : {}),
   ...(status === 'probationary' ? {} : { confirmedOn: addYear(admittedOn) }),
   ...extra,
 });
@@ -65,7 +72,7 @@ export const DEMO_CELLS: DemoCell[] = [
       m('Nguyễn Thị Lan', 'female', '1985-06-15', 'official', '2010-02-03', { account: { username: 'dangvien', roles: ['member'] } }),
       m('Nguyễn Thị Lân', 'female', '1987-01-30', 'official', '2012-07-27'),
       m('Đặng Quốc Bảo', 'male', '1983-03-08', 'official', '2009-09-02'),
-      m('Vũ Hoàng Anh', 'male', '1990-10-10', 'official', '2015-05-19'),
+      m('Vũ Hoàng Anh', 'male', '1990-10-10', 'official', '2015-05-19', { transfer: { previousCell: 1, joinedOn: '2024-09-01' } }),
       m('Hoàng Thị Mai', 'female', '1988-12-24', 'official', '2014-03-08'),
       m('Bùi Đức Thắng', 'male', '1977-08-19', 'official', '2001-06-30'),
       m('Đinh Thị Ngọc Ánh', 'female', '1992-05-05', 'official', '2018-11-07'),
@@ -101,7 +108,7 @@ export const DEMO_CELLS: DemoCell[] = [
       m('Hồ Thị Thảo', 'female', '1990-12-12', 'official', '2015-12-22'),
       m('Vi Văn Tùng', 'male', '1986-07-30', 'official', '2011-07-27'),
       m('Nông Thị Hoa', 'female', '1994-01-05', 'official', '2020-03-26'),
-      m('Âu Văn Quý', 'male', '1976-09-09', 'official', '2001-10-14'),
+      m('Âu Văn Quý', 'male', '1976-09-09', 'official', '2001-10-14', { temporary: { cell: 0, from: '2026-09-01', to: '2027-02-28' } }),
       m('Mạc Thị Duyên', 'female', '1997-11-19', 'probationary', '2025-12-22'),
       m('Triệu Văn Bình', 'male', '1963-06-18', 'exempt', '1990-02-03'),
     ],

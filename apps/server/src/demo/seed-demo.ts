@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { foldForSearch } from '@chibo/core';
+import { addDays, foldForSearch, historyFromLine, type HistoryParts } from '@chibo/core';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/context.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { recordAuditBatch, type AuditInput } from '../modules/audit/audit.repo.ts';
 import { insertAccount, insertGrant } from '../modules/auth/accounts.repo.ts';
 import { hasOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
-import { insertMembers } from '../modules/members/members.repo.ts';
-import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS } from './demo-data.ts';
+import { insertHistories, insertMembersWithIds } from '../modules/members/members.repo.ts';
+import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS, type DemoMember } from './demo-data.ts';
 
 export interface DemoAccount {
   username: string;
@@ -50,6 +50,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       for (const role of a.roles) await insertGrant(tx, account.id, superior.id, role);
       audit('account.created', 'account', account.id, superior, { username: a.username, roles: a.roles });
     }
+    const cells: OrganizationRow[] = [];
     for (const cell of DEMO_CELLS) {
       const org = await insertOrganization(
         tx,
@@ -57,30 +58,34 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         superior,
       );
       audit('organization.created', 'organization', org.id, org, { name: org.name, demo: true });
-      // One insert per cell: on PGlite each statement costs milliseconds of start-up.
-      const rows = await insertMembers(
+      cells.push(org);
+    }
+    for (const [c, cell] of DEMO_CELLS.entries()) {
+      const org = cells[c];
+      if (!org) continue;
+      const items = cell.members.map((dm) => ({ id: crypto.randomUUID(), dm, parts: demoHistory(dm, org.id, cells) }));
+      // One insert per cell and per history table: on PGlite each statement costs milliseconds of start-up.
+      await insertMembersWithIds(
         tx,
-        cell.members.map((dm) => ({
+        items.map(({ id, dm }) => ({
+          id,
           organizationId: org.id,
           fullName: dm.fullName.normalize('NFC'),
           searchName: foldForSearch(dm.fullName),
           gender: dm.gender,
           birthDate: dm.birthDate,
-          status: dm.status,
-          position: dm.position ?? null,
           admittedOn: dm.admittedOn,
-          confirmedOn: dm.confirmedOn ?? null,
         })),
       );
-      for (const [i, member] of rows.entries()) {
-        audit('member.created', 'member', member.id, org, { fullName: member.fullName, status: member.status });
-        const dm = cell.members[i];
-        if (dm?.account) {
+      await insertHistories(tx, items.map(({ id, parts }) => ({ memberId: id, parts })));
+      for (const { id, dm, parts } of items) {
+        audit('member.created', 'member', id, org, { fullName: dm.fullName.normalize('NFC'), history: parts });
+        if (dm.account) {
           const account = await insertAccount(tx, {
             username: dm.account.username,
             displayName: dm.fullName,
             passwordHash,
-            memberId: member.id,
+            memberId: id,
           });
           for (const role of dm.account.roles) await insertGrant(tx, account.id, org.id, role);
           audit('account.created', 'account', account.id, org, { username: dm.account.username, roles: dm.account.roles });
@@ -90,4 +95,16 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
     await recordAuditBatch(tx, entries);
   });
   return true;
+}
+
+/** A demo member's history: the register line, plus the transfer, temporary attachment or exemption the demo shows. */
+function demoHistory(dm: DemoMember, cellId: string, cells: readonly OrganizationRow[]): HistoryParts {
+  const parts = historyFromLine({ cellId, admittedOn: dm.admittedOn, confirmedOn: dm.confirmedOn ?? null, joinedOn: dm.transfer?.joinedOn ?? null, position: dm.position ?? null });
+  const cellAt = (i: number) => cells[i]?.id ?? cellId;
+  const memberships = [...parts.memberships];
+  if (dm.transfer) memberships.unshift({ organizationId: cellAt(dm.transfer.previousCell), kind: 'official', from: dm.admittedOn, to: addDays(dm.transfer.joinedOn, -1) });
+  if (dm.temporary) memberships.push({ organizationId: cellAt(dm.temporary.cell), kind: 'temporary', from: dm.temporary.from, to: dm.temporary.to });
+  const statuses = [...parts.statuses];
+  if (dm.exempt) statuses.push({ status: 'exempt', exemptTrack: 'A', from: dm.exempt.from, to: null, reason: dm.exempt.reason, decisionRef: dm.exempt.decisionRef });
+  return { ...parts, memberships, statuses };
 }

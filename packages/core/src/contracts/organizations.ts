@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, text } from './common.ts';
+import { OrganizationSettings } from '../rules/organization-settings.ts';
 
 /** Levels of party organization a tree holds (glossary: đảng bộ … chi bộ). */
 export const ORGANIZATION_KINDS = [
@@ -69,6 +70,8 @@ export const OrganizationDto = z.object({
   /** Materialized path of ids ('/<root>/…/<id>/'): with grants' paths, `can()` answers on the client too. */
   path: z.string(),
   closedAt: z.string().nullable(),
+  /** Settings this organization sets itself (inherited ones: GET …/settings). */
+  settings: OrganizationSettings,
 });
 export type OrganizationDto = z.infer<typeof OrganizationDto>;
 
@@ -112,3 +115,21 @@ export const CreateRootInput = z
     password: z.string().min(8).max(500).optional(),
   })
   .strict();
+
+export const MoveOrganizationInput = z.object({ parentId: Id }).strict();
+export type MoveOrganizationInput = z.infer<typeof MoveOrganizationInput>;
+
+export const CloseOrganizationInput = z.object({ reason: text(0, 500).optional() }).strict();
+export type CloseOrganizationInput = z.infer<typeof CloseOrganizationInput>;
+
+const EffectiveSettingDto = z.object({
+  value: z.union([z.number(), z.string()]).nullable(),
+  /** The organization that set it, or null: the default (its source in `source`). */
+  setBy: z.object({ id: Id, name: z.string() }).nullable(),
+  source: z.string().nullable(),
+});
+export const OrganizationSettingsDto = z.object({
+  own: OrganizationSettings,
+  effective: z.object({ regularMeetingDay: EffectiveSettingDto, meetingPlace: EffectiveSettingDto, probationAlertDays: EffectiveSettingDto }),
+});
+export type OrganizationSettingsDto = z.infer<typeof OrganizationSettingsDto>;

@@ -63,3 +63,10 @@ export function isSpanCovered(span: DateSpan, spans: readonly DateSpan[]): boole
   }
   return false;
 }
+
+/** The calendar day an instant falls on in a time zone ('Asia/Ho_Chi_Minh' → the register's "today"). */
+export function localDateOf(instant: Date, timeZone: string): IsoDateString {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

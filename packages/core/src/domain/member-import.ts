@@ -89,7 +89,7 @@ function checkYear(iso: string): { ok: true; value: string } | { ok: false; erro
   return { ok: true, value: iso };
 }
 
-const GENDERS: Readonly<Record<string, 'male' | 'female'>> = { nam: 'male', 'm': 'male', male: 'male', nu: 'female', f: 'female', female: 'female' };
+const GENDERS: Readonly<Record<string, 'male' | 'female' | 'other'>> = { nam: 'male', 'm': 'male', male: 'male', nu: 'female', f: 'female', female: 'female', khac: 'other', other: 'other' };
 
 const POSITIONS: Readonly<Record<string, Position>> = {
   'bi thu': 'secretary',
@@ -117,7 +117,7 @@ const STATUSES: Readonly<Record<string, MemberStatus>> = {
 export interface ImportedMember {
   fullName: string;
   birthDate: string | null;
-  gender: 'male' | 'female' | null;
+  gender: 'male' | 'female' | 'other' | null;
   admittedOn: string | null;
   confirmedOn: string | null;
   position: Position | null;

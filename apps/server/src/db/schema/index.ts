@@ -3,3 +3,4 @@ export * from './members.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './idempotency.ts';
+export * from './imports.ts';

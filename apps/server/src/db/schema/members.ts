@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
-/** A party member and the cell they belong to now (membership history comes with the register). */
+/**
+ * A party member: the person, and the cell holding their record (the latest official
+ * attachment, moved by a transfer). What they were on any day is in the history tables
+ * below; core's `standingOn`/`rollOn` answer from them.
+ */
 export const members = pgTable(
   'members',
   {
@@ -15,10 +19,7 @@ export const members = pgTable(
     searchName: text('search_name').notNull(),
     gender: text('gender'),
     birthDate: date('birth_date', { mode: 'string' }),
-    status: text('status').notNull(),
-    position: text('position'),
     admittedOn: date('admitted_on', { mode: 'string' }),
-    confirmedOn: date('confirmed_on', { mode: 'string' }),
     email: text('email'),
     phone: text('phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -26,6 +27,75 @@ export const members = pgTable(
   },
   (t) => [
     index('members_organization_idx').on(t.organizationId),
-    check('members_status_chk', sql`${t.status} in ('official','probationary','exempt','suspended')`),
+    index('members_search_idx').on(t.searchName.op('text_pattern_ops')),
+    check('members_name_nfc_chk', sql`${t.fullName} = normalize(${t.fullName}, NFC)`),
+  ],
+);
+
+/** Official attachment to a cell, or "sinh hoạt tạm thời" in another; both ends are days covered. */
+export const memberships = pgTable(
+  'member_memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+  },
+  (t) => [
+    index('member_memberships_member_idx').on(t.memberId),
+    index('member_memberships_org_idx').on(t.organizationId),
+    check('member_memberships_kind_chk', sql`${t.kind} in ('official','temporary')`),
+    check('member_memberships_span_chk', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+/** Party standing (probationary, official) and the layers over it (exempt, suspended). */
+export const memberStatuses = pgTable(
+  'member_statuses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    exemptTrack: text('exempt_track'),
+    reason: text('reason'),
+    decisionRef: text('decision_ref'),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+  },
+  (t) => [
+    index('member_statuses_member_idx').on(t.memberId),
+    check('member_statuses_status_chk', sql`${t.status} in ('official','probationary','exempt','suspended')`),
+    check('member_statuses_track_chk', sql`${t.exemptTrack} is null or ${t.exemptTrack} in ('A','B')`),
+    check('member_statuses_span_chk', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+/** Posts held in a cell, with their terms. */
+export const memberPositions = pgTable(
+  'member_positions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    position: text('position').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+  },
+  (t) => [
+    index('member_positions_member_idx').on(t.memberId),
+    check('member_positions_position_chk', sql`${t.position} in ('secretary','deputy_secretary','committee_member','group_leader')`),
+    check('member_positions_span_chk', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { OrganizationSettings } from '@chibo/core';
 
 /**
  * The party organization tree. `path` is the materialized path of ids ('/<root>/<child>/'),
@@ -16,6 +17,8 @@ export const organizations = pgTable(
     name: text('name').notNull(),
     cellType: text('cell_type'),
     timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
+    /** Settings this organization sets itself; the rest are inherited (core effectiveSettings). */
+    settings: jsonb('settings').$type<OrganizationSettings>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -1,26 +1,64 @@
-import type { MemberDto, MemberStatus, MemberSummaryDto, Position } from '@chibo/core';
-import type { MemberRow } from './members.repo.ts';
+import {
+  confirmedOnOf,
+  highestPosition,
+  isConfirmed,
+  probationDueDate,
+  registerStatus,
+  standingOn,
+  validateHistory,
+  membershipRulesOn,
+  type MemberDto,
+  type MemberSummaryDto,
+} from '@chibo/core';
+import type { LoadedMember } from './members.repo.ts';
+import type { RegisterEntry } from './members.service.ts';
 
 type Gender = MemberSummaryDto['gender'];
 
-export function presentMemberSummary(row: MemberRow): MemberSummaryDto {
+export function presentMemberSummary(e: RegisterEntry): MemberSummaryDto {
+  return {
+    id: e.memberId,
+    organizationId: e.standing.homeCellId ?? e.row.organizationId,
+    fullName: e.fullName,
+    gender: (e.row.gender as Gender) ?? null,
+    status: registerStatus(e.standing),
+    standing: e.standing.status,
+    position: highestPosition(e.cellPositions),
+    positions: [...e.cellPositions],
+    attachment: e.attachment,
+  };
+}
+
+export function presentMember({ row, history }: LoadedMember, today: string, names: Map<string, string>): MemberDto {
+  const standing = standingOn(history, today);
+  const rules = membershipRulesOn(today);
+  const name = (id: string) => names.get(id) ?? '';
   return {
     id: row.id,
     organizationId: row.organizationId,
     fullName: row.fullName,
     gender: (row.gender as Gender) ?? null,
-    status: row.status as MemberStatus,
-    position: (row.position as Position | null) ?? null,
-  };
-}
-
-export function presentMember(row: MemberRow): MemberDto {
-  return {
-    ...presentMemberSummary(row),
     birthDate: row.birthDate,
-    admittedOn: row.admittedOn,
-    confirmedOn: row.confirmedOn,
     email: row.email,
     phone: row.phone,
+    admittedOn: history.admittedOn,
+    confirmedOn: confirmedOnOf(history),
+    probationDueOn: history.admittedOn && !isConfirmed(history) ? probationDueDate(history.admittedOn, rules) : null,
+    status: standing ? registerStatus(standing) : null,
+    positions: standing ? standing.positions.map((p) => p.position) : [],
+    history: {
+      admittedOn: history.admittedOn,
+      memberships: history.memberships.map((m) => ({ ...m, organizationName: name(m.organizationId) })),
+      statuses: history.statuses.map((s) => ({
+        from: s.from,
+        to: s.to,
+        status: s.status,
+        exemptTrack: s.exemptTrack ?? null,
+        reason: s.reason ?? null,
+        decisionRef: s.decisionRef ?? null,
+      })),
+      positions: history.positions.map((p) => ({ ...p, organizationName: name(p.organizationId) })),
+    },
+    problems: validateHistory(history).map((p) => ({ path: p.path, message: p.message })),
   };
 }

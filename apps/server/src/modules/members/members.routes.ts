@@ -1,26 +1,119 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateMemberInput, ErrorResponse, IdParams, MemberDto, MemberListResponse } from '@chibo/core';
+import { z } from 'zod';
+import {
+  CreateMemberInput,
+  ErrorResponse,
+  HistoryInput,
+  IdParams,
+  IsoDate,
+  LeadershipDto,
+  MemberDto,
+  MemberListResponse,
+  ProbationListDto,
+  RegisterQuery,
+  TransferInput,
+  UpdateMemberInput,
+} from '@chibo/core';
+import type { Ctx } from '../../lib/context.ts';
 import { presentMember, presentMemberSummary } from './members.presenter.ts';
+import { organizationNames, type LoadedMember } from './members.repo.ts';
 import * as service from './members.service.ts';
+import { exportRegister } from './members.export.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const OnQuery = z.object({ on: IsoDate.optional() }).strict();
+const ExportQuery = z.object({ on: IsoDate.optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+
+async function fullRecord(ctx: Ctx, loaded: LoadedMember, today?: string) {
+  const ids = [...loaded.history.memberships, ...loaded.history.positions].map((x) => x.organizationId);
+  const day = today ?? (await service.todayForCell(ctx, loaded.row.organizationId));
+  return presentMember(loaded, day, await organizationNames(ctx.db, ids));
+}
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/organizations/:id/members', {
     config: { authz: 'session' },
-    schema: { tags: ['members'], summary: 'Danh sách đảng viên của chi bộ', params: IdParams, response: { 200: MemberListResponse, ...errors } },
-    handler: async (req) => ({ items: (await service.listMembers(req.ctx, req.params.id)).map(presentMemberSummary) }),
+    schema: {
+      tags: ['members'],
+      summary: 'Danh sách đảng viên (theo ngày; lọc theo trạng thái, chức vụ; tìm tên có hoặc không dấu)',
+      params: IdParams,
+      querystring: RegisterQuery,
+      response: { 200: MemberListResponse, ...errors },
+    },
+    handler: async (req) => {
+      const { on, items } = await service.listRegister(req.ctx, req.params.id, req.query);
+      return { on, items: items.map(presentMemberSummary) };
+    },
+  });
+
+  app.get('/api/v1/organizations/:id/members/export', {
+    config: { authz: 'session' },
+    schema: { tags: ['members'], summary: 'Xuất danh sách đảng viên (XLSX hoặc CSV, nhập lại được)', params: IdParams, querystring: ExportQuery },
+    handler: async (req, reply) => {
+      const file = await exportRegister(req.ctx, req.params.id, req.query.format, req.query.on);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.body);
+    },
   });
 
   app.post('/api/v1/organizations/:id/members', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Thêm đảng viên', params: IdParams, body: CreateMemberInput, response: { 201: MemberDto, ...errors } },
-    handler: async (req, reply) => reply.status(201).send(presentMember(await service.createMember(req.ctx, req.params.id, req.body))),
+    handler: async (req, reply) => reply.status(201).send(await fullRecord(req.ctx, await service.createMember(req.ctx, req.params.id, req.body))),
+  });
+
+  app.get('/api/v1/organizations/:id/leadership', {
+    config: { authz: 'session' },
+    schema: { tags: ['members'], summary: 'Bí thư, phó bí thư, chi ủy và cảnh báo cơ cấu', params: IdParams, querystring: OnQuery, response: { 200: LeadershipDto, ...errors } },
+    handler: async (req) => {
+      const r = await service.leadership(req.ctx, req.params.id, req.query.on);
+      return {
+        on: r.on,
+        officialMembers: r.officialMembers,
+        holders: r.holders.map((h) => ({ memberId: h.memberId, fullName: h.fullName, positions: [...h.cellPositions] })),
+        warnings: r.warnings,
+      };
+    },
+  });
+
+  app.get('/api/v1/organizations/:id/probation', {
+    config: { authz: 'session' },
+    schema: { tags: ['members'], summary: 'Đảng viên dự bị sắp hết hoặc đã quá thời hạn dự bị', params: IdParams, querystring: OnQuery, response: { 200: ProbationListDto, ...errors } },
+    handler: async (req) => {
+      const r = await service.probationList(req.ctx, req.params.id, req.query.on);
+      return {
+        on: r.on,
+        items: r.items.map(({ cell, ...a }) => ({ ...a, organizationId: cell.id, organizationName: cell.name })),
+      };
+    },
   });
 
   app.get('/api/v1/members/:id', {
     config: { authz: 'session' },
-    schema: { tags: ['members'], summary: 'Hồ sơ đảng viên', params: IdParams, response: { 200: MemberDto, ...errors } },
-    handler: async (req) => presentMember(await service.getMember(req.ctx, req.params.id)),
+    schema: { tags: ['members'], summary: 'Hồ sơ và quá trình sinh hoạt của đảng viên', params: IdParams, response: { 200: MemberDto, ...errors } },
+    handler: async (req) => {
+      const m = await service.getMember(req.ctx, req.params.id);
+      return fullRecord(req.ctx, m, m.today);
+    },
+  });
+
+  app.patch('/api/v1/members/:id', {
+    config: { authz: 'session' },
+    schema: { tags: ['members'], summary: 'Sửa thông tin cá nhân của đảng viên', params: IdParams, body: UpdateMemberInput, response: { 200: MemberDto, ...errors } },
+    handler: async (req) => fullRecord(req.ctx, await service.updateMember(req.ctx, req.params.id, req.body)),
+  });
+
+  app.put('/api/v1/members/:id/history', {
+    config: { authz: 'session' },
+    schema: { tags: ['members'], summary: 'Ghi lại toàn bộ quá trình sinh hoạt, trạng thái và chức vụ', params: IdParams, body: HistoryInput, response: { 200: MemberDto, ...errors } },
+    handler: async (req) => fullRecord(req.ctx, await service.replaceMemberHistory(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/members/:id/transfers', {
+    config: { authz: 'session' },
+    schema: { tags: ['members'], summary: 'Chuyển sinh hoạt chính thức hoặc tạm thời', params: IdParams, body: TransferInput, response: { 200: MemberDto, ...errors } },
+    handler: async (req) => fullRecord(req.ctx, await service.transferMember(req.ctx, req.params.id, req.body)),
   });
 };

@@ -1,57 +1,218 @@
-import { compareVietnameseNames, foldForSearch, isCellKind, type CreateMemberInput, type OrganizationKind } from '@chibo/core';
+import {
+  addDays,
+  compareVietnameseNames,
+  foldForSearch,
+  historyFromLine,
+  isCellKind,
+  leadershipWarnings,
+  localDateOf,
+  matchesSearch,
+  membershipRulesOn,
+  probationAlerts,
+  registerStatus,
+  rollOn,
+  spanCovers,
+  validateHistory,
+  isOfficialMemberOfCell,
+  type CreateMemberInput,
+  type HistoryInput,
+  type HistoryParts,
+  type LeadershipWarning,
+  type MemberHistory,
+  type MembershipRules,
+  type OrganizationKind,
+  type ProbationAlert,
+  type RegisterQuery,
+  type RollEntry,
+  type TransferInput,
+  type UpdateMemberInput,
+} from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
-import type { Ctx } from '../../lib/context.ts';
-import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
+import type { Actor, Ctx } from '../../lib/context.ts';
+import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { findOrganization, listSubtrees, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { settingsFor } from '../organizations/organizations.service.ts';
 import * as repo from './members.repo.ts';
 
-/** The cell's roster in register order (given name, then middle and family name). */
-export async function listMembers(ctx: Ctx, organizationId: string): Promise<repo.MemberRow[]> {
-  await authorizeOnOrganization(ctx, 'member.read', organizationId);
-  const rows = await repo.listMembersOf(ctx.db, organizationId);
-  return rows.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+export interface RegisterEntry extends RollEntry {
+  row: repo.MemberRow;
+  history: MemberHistory;
 }
 
-/** A member's full record: the member themselves, or whoever may read private records there. */
-export async function getMember(ctx: Ctx, id: string): Promise<repo.MemberRow> {
-  const actor = requireActor(ctx);
-  const member = await repo.findMember(ctx.db, id);
-  if (!member) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
-  if (actor.memberId === member.id) return member;
+/** The register's "today": the organization's own calendar day. */
+export function todayOf(ctx: Ctx, org: Pick<OrganizationRow, 'timeZone'>): string {
+  return localDateOf(ctx.clock.now(), org.timeZone);
+}
+
+export async function todayForCell(ctx: Ctx, cellId: string): Promise<string> {
+  const org = await findOrganization(ctx.db, cellId);
+  return localDateOf(ctx.clock.now(), org?.timeZone ?? 'Asia/Ho_Chi_Minh');
+}
+
+const isCell = (org: OrganizationRow) => isCellKind(org.kind as OrganizationKind);
+
+/** The cells at or under `org` (a cell is its own only one). */
+async function cellsUnder(ctx: Ctx, org: OrganizationRow): Promise<OrganizationRow[]> {
+  if (isCell(org)) return [org];
+  return (await listSubtrees(ctx.db, [org.path])).filter(isCell);
+}
+
+/**
+ * Who stands in the register of `org` on `on`: a cell's roll (its own members, and guests in
+ * "sinh hoạt tạm thời"), or for a committee every cell's own members below it.
+ */
+export async function registerOf(ctx: Ctx, org: OrganizationRow, on: string): Promise<RegisterEntry[]> {
+  const cells = await cellsUnder(ctx, org);
+  const loaded = await repo.loadMembers(ctx.db, await repo.memberIdsAttachedTo(ctx.db, cells.map((c) => c.id)));
+  const byId = new Map(loaded.map((l) => [l.row.id, l]));
+  const histories = loaded.map((l) => l.history);
+  const entries: RegisterEntry[] = [];
+  for (const cell of cells) {
+    for (const e of rollOn(histories, cell.id, on)) {
+      // Below a committee, each member once: in their own cell, not again as a guest.
+      if (cells.length > 1 && e.attachment === 'temporary') continue;
+      const l = byId.get(e.memberId);
+      if (l) entries.push({ ...e, row: l.row, history: l.history });
+    }
+  }
+  return entries.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+}
+
+/** The register as a list: filtered by status, post and a name typed with or without diacritics. */
+export async function listRegister(ctx: Ctx, organizationId: string, query: RegisterQuery): Promise<{ on: string; items: RegisterEntry[] }> {
+  const org = await authorizeOnOrganization(ctx, 'member.read', organizationId);
+  const on = query.on ?? todayOf(ctx, org);
+  let items = await registerOf(ctx, org, on);
+  if (query.q) {
+    const q = query.q;
+    items = items.filter((e) => matchesSearch(e.fullName, q));
+  }
+  if (query.status) items = items.filter((e) => registerStatus(e.standing) === query.status);
+  if (query.position === 'none') items = items.filter((e) => e.cellPositions.length === 0);
+  else if (query.position) {
+    const p = query.position;
+    items = items.filter((e) => e.cellPositions.includes(p));
+  }
+  if (query.sort === 'admitted') items = [...items].sort((a, b) => (a.row.admittedOn ?? '').localeCompare(b.row.admittedOn ?? '') || compareVietnameseNames(a.fullName, b.fullName));
+  return { on, items };
+}
+
+/** Rules in force on `on`, with the probation alert window the organization's settings give. */
+async function rulesFor(ctx: Ctx, org: OrganizationRow, on: string): Promise<MembershipRules> {
+  const rules = membershipRulesOn(on);
+  const settings = await settingsFor(ctx.db, org);
+  const days = settings.probationAlertDays.value;
+  return days === null ? rules : { ...rules, probationAlertDays: { ...rules.probationAlertDays, value: days } };
+}
+
+export async function leadership(
+  ctx: Ctx,
+  organizationId: string,
+  onDate: string | undefined,
+): Promise<{ on: string; officialMembers: number; holders: RegisterEntry[]; warnings: LeadershipWarning[] }> {
+  const org = await authorizeOnOrganization(ctx, 'member.read', organizationId);
+  if (!isCell(org)) throw new AppError('validation_failed', 'Chỉ chi bộ mới có bí thư, phó bí thư và chi ủy.');
+  const on = onDate ?? todayOf(ctx, org);
+  const roll = await registerOf(ctx, org, on);
+  return {
+    on,
+    officialMembers: roll.filter(isOfficialMemberOfCell).length,
+    holders: roll.filter((e) => e.cellPositions.length > 0),
+    warnings: leadershipWarnings(roll, membershipRulesOn(on)),
+  };
+}
+
+/** Probation ending within the window or overdue, for a cell or every cell under a committee. */
+export async function probationList(ctx: Ctx, organizationId: string, onDate: string | undefined): Promise<{ on: string; items: (ProbationAlert & { cell: OrganizationRow })[] }> {
+  const org = await authorizeOnOrganization(ctx, 'member.read_private', organizationId);
+  const on = onDate ?? todayOf(ctx, org);
+  const cells = await cellsUnder(ctx, org);
+  const loaded = await repo.loadMembers(ctx.db, await repo.memberIdsAttachedTo(ctx.db, cells.map((c) => c.id)));
+  const histories = loaded.map((l) => l.history);
+  const items: (ProbationAlert & { cell: OrganizationRow })[] = [];
+  for (const cell of cells) {
+    const rules = await rulesFor(ctx, cell, on);
+    for (const a of probationAlerts(histories, cell.id, on, rules)) items.push({ ...a, cell });
+  }
+  return { on, items: items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareVietnameseNames(a.fullName, b.fullName)) };
+}
+
+async function loadOne(ctx: Ctx, id: string): Promise<repo.LoadedMember> {
+  const [loaded] = await repo.loadMembers(ctx.db, [id]);
+  if (!loaded) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
+  return loaded;
+}
+
+/** Outside the caller's trees, a member is as unknown as one that does not exist. */
+async function authorizeOnMember(ctx: Ctx, permission: 'member.read_private' | 'member.manage', member: repo.MemberRow): Promise<OrganizationRow> {
   try {
-    await authorizeOnOrganization(ctx, 'member.read_private', member.organizationId);
+    return await authorizeOnOrganization(ctx, permission, member.organizationId);
   } catch (err) {
-    // Outside the caller's trees, a member is as unknown as one that does not exist.
     if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Không tìm thấy đảng viên.');
     throw err;
   }
-  return member;
 }
 
-export async function createMember(ctx: Ctx, organizationId: string, input: CreateMemberInput): Promise<repo.MemberRow> {
+/** A member's full record with history: the member themselves, or whoever may read private records of their cell. */
+export async function getMember(ctx: Ctx, id: string): Promise<repo.LoadedMember & { today: string }> {
+  const actor = requireActor(ctx);
+  const loaded = await loadOne(ctx, id);
+  const cell = actor.memberId === id ? await findOrganization(ctx.db, loaded.row.organizationId) : await authorizeOnMember(ctx, 'member.read_private', loaded.row);
+  return { ...loaded, today: cell ? todayOf(ctx, cell) : localDateOf(ctx.clock.now(), 'Asia/Ho_Chi_Minh') };
+}
+
+function historyProblems(history: MemberHistory, on: string): void {
+  const problems = validateHistory(history, membershipRulesOn(on));
+  if (problems.length > 0) {
+    throw new AppError('history_invalid', problems.map((p) => p.message).join(' '), { issues: problems.map((p) => ({ path: p.path, message: p.message })) });
+  }
+}
+
+/** The cell holding the record: the official attachment that started last. */
+function recordCellOf(parts: HistoryParts): string | null {
+  const homes = parts.memberships.filter((m) => m.kind === 'official').sort((a, b) => a.from.localeCompare(b.from));
+  return homes.at(-1)?.organizationId ?? null;
+}
+
+/** Every organization a history newly names must be an open cell the caller manages. */
+async function authorizeNewCells(ctx: Ctx, before: HistoryParts | null, after: HistoryParts): Promise<void> {
+  const known = new Set([...(before?.memberships ?? []), ...(before?.positions ?? [])].map((x) => x.organizationId));
+  const named = new Set([...after.memberships, ...after.positions].map((x) => x.organizationId));
+  for (const id of named) {
+    if (known.has(id)) continue;
+    const org = await authorizeOnOrganization(ctx, 'member.manage', id);
+    if (!isCell(org)) throw new AppError('validation_failed', `"${org.name}" không phải chi bộ: đảng viên chỉ sinh hoạt ở chi bộ.`);
+    if (org.closedAt) throw new AppError('organization_closed', `${org.name} đã giải thể, không thể chuyển đảng viên đến.`);
+  }
+}
+
+function auditHistory(parts: HistoryParts) {
+  return { admittedOn: parts.admittedOn, memberships: parts.memberships, statuses: parts.statuses, positions: parts.positions };
+}
+
+export async function createMember(ctx: Ctx, organizationId: string, input: CreateMemberInput): Promise<repo.LoadedMember> {
   const actor = requireActor(ctx);
   const org = await authorizeOnOrganization(ctx, 'member.manage', organizationId);
   if (org.closedAt) throw new AppError('organization_closed');
-  if (!isCellKind(org.kind as OrganizationKind)) {
-    throw new AppError('validation_failed', 'Đảng viên chỉ sinh hoạt ở chi bộ: hãy chọn một chi bộ.');
-  }
+  if (!isCell(org)) throw new AppError('validation_failed', 'Đảng viên chỉ sinh hoạt ở chi bộ: hãy chọn một chi bộ.');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const parts = historyFromLine({ cellId: org.id, admittedOn: input.admittedOn, confirmedOn: input.confirmedOn ?? null, joinedOn: input.joinedOn ?? null, position: input.position ?? null });
+  historyProblems({ memberId: '', fullName: input.fullName, ...parts }, todayOf(ctx, org));
+  const id = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertMember(tx, {
       organizationId,
       fullName: input.fullName,
       searchName: foldForSearch(input.fullName),
       gender: input.gender ?? null,
       birthDate: input.birthDate ?? null,
-      status: input.status,
-      position: input.position ?? null,
-      admittedOn: input.admittedOn ?? null,
-      confirmedOn: input.confirmedOn ?? null,
+      admittedOn: input.admittedOn,
       email: input.email ?? null,
       phone: input.phone ?? null,
       createdAt: now,
       updatedAt: now,
     });
+    await repo.insertHistories(tx, [{ memberId: row.id, parts }]);
     await recordAudit(tx, {
       at: now,
       actorAccountId: actor.accountId,
@@ -61,9 +222,145 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
       targetId: row.id,
       organizationId,
       organizationPath: org.path,
-      data: { fullName: row.fullName, status: row.status, position: row.position },
+      data: { fullName: row.fullName, history: auditHistory(parts) },
     });
-    return row;
+    return row.id;
   });
+  return loadOne(ctx, id);
 }
 
+export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInput): Promise<repo.LoadedMember> {
+  const actor = requireActor(ctx);
+  const existing = await repo.findMember(ctx.db, id);
+  if (!existing) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
+  const org = await authorizeOnMember(ctx, 'member.manage', existing);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.lockMember(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
+    const patch: Partial<repo.MemberRow> = { updatedAt: now };
+    if (input.fullName !== undefined) Object.assign(patch, { fullName: input.fullName, searchName: foldForSearch(input.fullName) });
+    if (input.gender !== undefined) patch.gender = input.gender;
+    if (input.birthDate !== undefined) patch.birthDate = input.birthDate;
+    if (input.email !== undefined) patch.email = input.email;
+    if (input.phone !== undefined) patch.phone = input.phone;
+    if (patch.birthDate && before.admittedOn && before.admittedOn <= patch.birthDate) {
+      throw new AppError('validation_failed', 'Ngày vào Đảng phải sau ngày sinh.', { issues: [{ path: 'birthDate', message: 'Ngày vào Đảng phải sau ngày sinh.' }] });
+    }
+    const after = await repo.updateMember(tx, id, patch);
+    const pick = (r: repo.MemberRow) => ({ fullName: r.fullName, gender: r.gender, birthDate: r.birthDate, email: r.email, phone: r.phone });
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'member.updated',
+      targetType: 'member',
+      targetId: id,
+      organizationId: org.id,
+      organizationPath: org.path,
+      data: { before: pick(before), after: pick(after) },
+    });
+  });
+  return loadOne(ctx, id);
+}
+
+/** Write a whole new history after checking it; the record moves with the latest official attachment. */
+async function writeHistory(ctx: Ctx, actor: Actor, id: string, action: string, build: (current: repo.LoadedMember) => HistoryParts, extra: Record<string, unknown> = {}): Promise<repo.LoadedMember> {
+  const current = await loadOne(ctx, id);
+  const org = await authorizeOnMember(ctx, 'member.manage', current.row);
+  const now = ctx.clock.now();
+  const parts = build(current);
+  await authorizeNewCells(ctx, current.history, parts);
+  historyProblems({ ...current.history, ...parts }, todayOf(ctx, org));
+  const recordCell = recordCellOf(parts) ?? current.row.organizationId;
+  await ctx.db.transaction(async (tx) => {
+    // Under the member's row lock: two officers editing at once each audit what they replaced.
+    const locked = await repo.lockMember(tx, id);
+    if (!locked) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
+    const [fresh] = await repo.loadMembers(tx, [id]);
+    if (fresh && JSON.stringify(auditHistory(fresh.history)) !== JSON.stringify(auditHistory(current.history))) {
+      throw new AppError('conflict', 'Quá trình sinh hoạt vừa được người khác thay đổi. Vui lòng tải lại trang.');
+    }
+    await repo.replaceHistory(tx, id, parts);
+    await repo.updateMember(tx, id, { admittedOn: parts.admittedOn, organizationId: recordCell, updatedAt: now });
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action,
+      targetType: 'member',
+      targetId: id,
+      organizationId: org.id,
+      organizationPath: org.path,
+      data: { ...extra, before: auditHistory(current.history), after: auditHistory(parts) },
+    });
+  });
+  return loadOne(ctx, id);
+}
+
+export async function replaceMemberHistory(ctx: Ctx, id: string, input: HistoryInput): Promise<repo.LoadedMember> {
+  const actor = requireActor(ctx);
+  return writeHistory(ctx, actor, id, 'member.history_changed', () => ({
+    admittedOn: input.admittedOn,
+    memberships: input.memberships,
+    statuses: input.statuses.map((s) => ({
+      status: s.status,
+      from: s.from,
+      to: s.to,
+      ...(s.exemptTrack ? { exemptTrack: s.exemptTrack } : {}),
+      ...(s.reason ? { reason: s.reason } : {}),
+      ...(s.decisionRef ? { decisionRef: s.decisionRef } : {}),
+    })),
+    positions: input.positions,
+  }));
+}
+
+/**
+ * Chuyển sinh hoạt. Official: the current attachment, the posts held in the old cell and any
+ * temporary attachment end the day before; the new attachment starts on `from`. Temporary: a
+ * "sinh hoạt tạm thời" period is added while the official attachment stays. Nothing of the
+ * past is rewritten, so the old cell still shows the member for earlier days.
+ */
+export async function transferMember(ctx: Ctx, id: string, input: TransferInput): Promise<repo.LoadedMember> {
+  const actor = requireActor(ctx);
+  const target = await authorizeOnOrganization(ctx, 'member.manage', input.toOrganizationId);
+  if (!isCell(target)) throw new AppError('validation_failed', 'Chỉ chuyển sinh hoạt đến một chi bộ.');
+  if (target.closedAt) throw new AppError('organization_closed', `${target.name} đã giải thể, không thể chuyển đến.`);
+  return writeHistory(
+    ctx,
+    actor,
+    id,
+    input.kind === 'official' ? 'member.transferred' : 'member.temporarily_attached',
+    ({ history }) => {
+      const to = input.to ?? null;
+      if (input.kind === 'temporary') {
+        return { ...history, memberships: [...history.memberships, { organizationId: target.id, kind: 'temporary', from: input.from, to }] };
+      }
+      const dayBefore = addDays(input.from, -1);
+      const home = history.memberships.find((m) => m.kind === 'official' && spanCovers(m, input.from));
+      if (!home) throw new AppError('validation_failed', 'Ngày chuyển không nằm trong thời gian sinh hoạt chính thức hiện tại của đảng viên.', { issues: [{ path: 'from', message: 'Ngày chuyển phải trong thời gian đảng viên đang sinh hoạt chính thức.' }] });
+      if (home.organizationId === target.id) throw new AppError('validation_failed', 'Đảng viên đang sinh hoạt chính thức tại chi bộ này.', { issues: [{ path: 'toOrganizationId', message: 'Hãy chọn chi bộ khác.' }] });
+      // Periods still running on the transfer day end the day before; ones not yet begun are dropped.
+      const endBefore = <T extends { from: string; to: string | null }>(items: readonly T[], applies: (x: T) => boolean): T[] =>
+        items.flatMap((x) => {
+          if (!applies(x) || (x.to !== null && x.to < input.from)) return [x];
+          return x.from >= input.from ? [] : [{ ...x, to: dayBefore }];
+        });
+      return {
+        admittedOn: history.admittedOn,
+        statuses: history.statuses,
+        memberships: [
+          ...endBefore(history.memberships, (m) => m === home || m.kind === 'temporary'),
+          { organizationId: target.id, kind: 'official' as const, from: input.from, to },
+        ],
+        positions: endBefore(history.positions, (p) => p.organizationId === home.organizationId),
+      };
+    },
+    { toOrganizationId: target.id, from: input.from },
+  );
+}
+
+/** May the caller see private records in the member's cell (officers and superiors)? */
+export function mayReadPrivate(actor: Actor, cell: OrganizationRow): boolean {
+  return actorCan(actor, 'member.read_private', cell.path);
+}

@@ -12,5 +12,6 @@ export function presentOrganization(row: OrganizationRow): OrganizationDto {
     depth: row.depth,
     path: row.path,
     closedAt: row.closedAt?.toISOString() ?? null,
+    settings: row.settings,
   };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, like, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { organizations } from '../../db/schema/index.ts';
 import type { Queryable } from '../../db/client.ts';
 
@@ -56,5 +56,48 @@ export async function updateOrganization(
 /** Is there any organization at all (an installation that is not empty)? */
 export async function hasOrganizations(db: Queryable): Promise<boolean> {
   const rows = await db.select({ id: organizations.id }).from(organizations).limit(1);
+  return rows.length > 0;
+}
+
+/** The organization and its ancestors, root first (the ids are in its path). */
+export async function ancestry(db: Queryable, org: OrganizationRow): Promise<OrganizationRow[]> {
+  const ids = org.path.split('/').filter(Boolean);
+  const rows = await db.select().from(organizations).where(inArray(organizations.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is OrganizationRow => r !== undefined);
+}
+
+/** Move a subtree: every path under `from` is rewritten to start with `to`, depths shifted. */
+export async function movePaths(db: Queryable, from: string, to: string, depthDelta: number, at: Date): Promise<void> {
+  await db
+    .update(organizations)
+    .set({
+      path: sql`${to} || substr(${organizations.path}, ${from.length + 1})`,
+      depth: sql`${organizations.depth} + ${depthDelta}`,
+      updatedAt: at,
+    })
+    .where(like(organizations.path, `${from}%`));
+}
+
+export async function setParent(db: Queryable, id: string, parentId: string): Promise<OrganizationRow> {
+  const [row] = await db.update(organizations).set({ parentId }).where(eq(organizations.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function setClosed(db: Queryable, id: string, at: Date): Promise<OrganizationRow> {
+  const [row] = await db.update(organizations).set({ closedAt: at, updatedAt: at }).where(eq(organizations.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function setSettings(db: Queryable, id: string, settings: OrganizationRow['settings'], at: Date): Promise<OrganizationRow> {
+  const [row] = await db.update(organizations).set({ settings, updatedAt: at }).where(eq(organizations.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function hasOpenChildren(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.parentId, id), isNull(organizations.closedAt))).limit(1);
   return rows.length > 0;
 }

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  CloseOrganizationInput,
   CreateOrganizationInput,
   ErrorResponse,
+  MoveOrganizationInput,
+  OrganizationSettings,
+  OrganizationSettingsDto,
   IdParams,
   OrganizationDto,
   OrganizationListResponse,
@@ -35,5 +39,28 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { authz: 'session' },
     schema: { tags: ['organizations'], params: IdParams, body: UpdateOrganizationInput, response: { 200: OrganizationDto, ...errors } },
     handler: async (req) => presentOrganization(await service.updateOrganization(req.ctx, req.params.id, req.body)),
+  });
+  app.post('/api/v1/organizations/:id/move', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], summary: 'Chuyển tổ chức sang trực thuộc tổ chức khác', params: IdParams, body: MoveOrganizationInput, response: { 200: OrganizationDto, ...errors } },
+    handler: async (req) => presentOrganization(await service.moveOrganization(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/organizations/:id/close', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], summary: 'Giải thể tổ chức (giữ nguyên lịch sử)', params: IdParams, body: CloseOrganizationInput, response: { 200: OrganizationDto, ...errors } },
+    handler: async (req) => presentOrganization(await service.closeOrganization(req.ctx, req.params.id, req.body)),
+  });
+
+  app.get('/api/v1/organizations/:id/settings', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], summary: 'Thiết lập của tổ chức (kể cả kế thừa từ cấp trên)', params: IdParams, response: { 200: OrganizationSettingsDto, ...errors } },
+    handler: async (req) => service.getSettings(req.ctx, req.params.id),
+  });
+
+  app.put('/api/v1/organizations/:id/settings', {
+    config: { authz: 'session' },
+    schema: { tags: ['organizations'], summary: 'Đặt thiết lập riêng của tổ chức', params: IdParams, body: OrganizationSettings, response: { 200: OrganizationSettingsDto, ...errors } },
+    handler: async (req) => service.putSettings(req.ctx, req.params.id, req.body),
   });
 };

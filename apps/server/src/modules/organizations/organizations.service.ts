@@ -1,5 +1,24 @@
 import crypto from 'node:crypto';
-import { isCellKind, mayContain, type CreateOrganizationInput, type OrganizationKind, type UpdateOrganizationInput } from '@chibo/core';
+import type {
+  SETTING_KEYS} from '@chibo/core';
+import {
+  effectiveSettings,
+  isCellKind,
+  isWithin,
+  localDateOf,
+  mayContain,
+  SETTING_DEFAULTS,
+  type CloseOrganizationInput,
+  type CreateOrganizationInput,
+  type EffectiveSettings,
+  type MoveOrganizationInput,
+  type OrganizationKind,
+  type OrganizationSettings,
+  type OrganizationSettingsDto,
+  type UpdateOrganizationInput,
+} from '@chibo/core';
+import type { Queryable } from '../../db/client.ts';
+import { hasCurrentAttachments } from '../members/members.repo.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
@@ -87,6 +106,125 @@ export async function updateOrganization(ctx: Ctx, id: string, input: UpdateOrga
         before: { name: org.name, cellType: org.cellType, timeZone: org.timeZone },
         after: { name: row.name, cellType: row.cellType, timeZone: row.timeZone },
       },
+    });
+    return row;
+  });
+}
+
+/** Settings in force at `org`: its own, else the nearest ancestor's, else the default. */
+export async function settingsFor(db: Queryable, org: repo.OrganizationRow): Promise<EffectiveSettings> {
+  return effectiveSettings(await repo.ancestry(db, org));
+}
+
+export async function getSettings(ctx: Ctx, id: string): Promise<OrganizationSettingsDto> {
+  const org = await authorizeOnOrganization(ctx, 'org.read', id);
+  return presentSettings(ctx.db, org);
+}
+
+async function presentSettings(db: Queryable, org: repo.OrganizationRow): Promise<OrganizationSettingsDto> {
+  const chain = await repo.ancestry(db, org);
+  const eff = effectiveSettings(chain);
+  const names = new Map(chain.map((o) => [o.id, o.name]));
+  const one = (key: (typeof SETTING_KEYS)[number]) => {
+    const e = eff[key];
+    const d = SETTING_DEFAULTS[key];
+    return {
+      value: e.value,
+      setBy: e.setBy ? { id: e.setBy, name: names.get(e.setBy) ?? '' } : null,
+      source: e.setBy ? null : d ? `${d.source}, ${d.article}` : null,
+    };
+  };
+  return { own: org.settings, effective: { regularMeetingDay: one('regularMeetingDay'), meetingPlace: one('meetingPlace'), probationAlertDays: one('probationAlertDays') } };
+}
+
+/** Replace the settings an organization sets itself (keys left out are inherited again). */
+export async function putSettings(ctx: Ctx, id: string, input: OrganizationSettings): Promise<OrganizationSettingsDto> {
+  const actor = requireActor(ctx);
+  await authorizeOnOrganization(ctx, 'org.manage', id);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const org = await repo.lockOrganization(tx, id);
+    if (!org) throw new AppError('not_found', 'Không tìm thấy tổ chức đảng.');
+    if (org.closedAt) throw new AppError('organization_closed');
+    const updated = await repo.setSettings(tx, id, input, now);
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'organization.settings_changed',
+      targetType: 'organization',
+      targetId: id,
+      organizationId: id,
+      organizationPath: org.path,
+      data: { before: org.settings, after: input },
+    });
+    return updated;
+  });
+  return presentSettings(ctx.db, row);
+}
+
+/**
+ * Move an organization (and everything under it) to another parent: the caller manages both
+ * the old parent and the new one; the kind must fit there; never under itself.
+ */
+export async function moveOrganization(ctx: Ctx, id: string, input: MoveOrganizationInput): Promise<repo.OrganizationRow> {
+  const actor = requireActor(ctx);
+  const org = await authorizeOnOrganization(ctx, 'org.read', id);
+  if (!org.parentId) throw new AppError('validation_failed', 'Không thể chuyển tổ chức gốc.');
+  await authorizeOnOrganization(ctx, 'org.manage', org.parentId);
+  const parent = await authorizeOnOrganization(ctx, 'org.manage', input.parentId);
+  if (isWithin(parent.path, org.path)) throw new AppError('validation_failed', 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc nó.');
+  if (parent.closedAt) throw new AppError('organization_closed', `${parent.name} đã giải thể.`);
+  if (!mayContain(parent.kind as OrganizationKind, org.kind as OrganizationKind)) throw new AppError('validation_failed', 'Loại tổ chức này không thể trực thuộc tổ chức đã chọn.');
+  if (parent.id === org.parentId) return org;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockOrganization(tx, id);
+    if (!locked || locked.path !== org.path) throw new AppError('conflict', 'Cây tổ chức vừa thay đổi. Vui lòng tải lại trang.');
+    const newPath = `${parent.path}${org.id}/`;
+    await repo.movePaths(tx, org.path, newPath, parent.depth + 1 - org.depth, now);
+    const row = await repo.setParent(tx, id, parent.id);
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'organization.moved',
+      targetType: 'organization',
+      targetId: id,
+      organizationId: id,
+      organizationPath: newPath,
+      data: { fromParentId: org.parentId, toParentId: parent.id, fromPath: org.path, toPath: newPath },
+    });
+    return row;
+  });
+}
+
+/**
+ * Close (giải thể, sáp nhập): the organization keeps its history and stays readable, but takes
+ * no new members or children. Its members must be transferred and its children closed or moved first.
+ */
+export async function closeOrganization(ctx: Ctx, id: string, input: CloseOrganizationInput): Promise<repo.OrganizationRow> {
+  const actor = requireActor(ctx);
+  const org = await authorizeOnOrganization(ctx, 'org.read', id);
+  await authorizeOnOrganization(ctx, 'org.manage', org.parentId ?? org.id);
+  if (org.closedAt) throw new AppError('organization_closed', 'Tổ chức đảng đã giải thể trước đó.');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockOrganization(tx, id);
+    if (!locked) throw new AppError('not_found', 'Không tìm thấy tổ chức đảng.');
+    if (await repo.hasOpenChildren(tx, id)) throw new AppError('organization_not_empty', 'Còn tổ chức trực thuộc chưa giải thể: hãy chuyển hoặc giải thể chúng trước.');
+    if (await hasCurrentAttachments(tx, id, localDateOf(now, org.timeZone))) throw new AppError('organization_not_empty', 'Còn đảng viên đang sinh hoạt: hãy chuyển sinh hoạt cho họ trước.');
+    const row = await repo.setClosed(tx, id, now);
+    await recordAudit(tx, {
+      at: now,
+      actorAccountId: actor.accountId,
+      actorName: actor.displayName,
+      action: 'organization.closed',
+      targetType: 'organization',
+      targetId: id,
+      organizationId: id,
+      organizationPath: org.path,
+      data: { name: org.name, reason: input.reason ?? null },
     });
     return row;
   });

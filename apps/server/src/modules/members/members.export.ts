@@ -1,0 +1,82 @@
+/**
+ * A register as a file (issue 3, point 7): the columns and spellings the import recognizes,
+ * so an exported file imported into the same cell changes nothing. XLSX with real dates;
+ * CSV in UTF-8 with a BOM (Excel then opens it with the diacritics intact).
+ */
+import ExcelJS from 'exceljs';
+import { confirmedOnOf, foldForSearch, formatDateVi, type Gender, type MemberStatus, type Position } from '@chibo/core';
+import type { Ctx } from '../../lib/context.ts';
+import { authorizeOnOrganization } from '../../lib/policy.ts';
+import { organizationNames } from './members.repo.ts';
+import { registerOf, todayOf, type RegisterEntry } from './members.service.ts';
+
+export const EXPORT_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Loại đảng viên', 'Chi bộ', 'Email', 'Điện thoại', 'Ghi chú'] as const;
+
+const POSITION_TEXT: Readonly<Record<Position, string>> = { secretary: 'Bí thư', deputy_secretary: 'Phó bí thư', committee_member: 'Chi ủy viên', group_leader: 'Tổ trưởng đảng' };
+const GENDER_TEXT: Readonly<Record<Gender, string>> = { male: 'Nam', female: 'Nữ', other: 'Khác' };
+const NOTE_TEXT: Partial<Record<MemberStatus, string>> = { exempt: 'Miễn công tác và sinh hoạt đảng', suspended: 'Đình chỉ sinh hoạt đảng' };
+
+export interface ExportedFile {
+  fileName: string;
+  asciiName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+function rowOf(e: RegisterEntry, i: number, cellName: string): (string | number | Date | null)[] {
+  const r = e.row;
+  const confirmed = confirmedOnOf(e.history);
+  const post = e.cellPositions[0];
+  const note = e.standing.suspended ? NOTE_TEXT.suspended : e.standing.exempt ? NOTE_TEXT.exempt : e.attachment === 'temporary' ? 'Sinh hoạt tạm thời' : e.attachment === 'away' ? 'Đang sinh hoạt tạm thời nơi khác' : null;
+  return [
+    i + 1,
+    r.fullName,
+    r.birthDate,
+    r.gender ? GENDER_TEXT[r.gender as Gender] : null,
+    r.admittedOn,
+    confirmed,
+    post ? POSITION_TEXT[post] : null,
+    e.standing.status === 'official' ? 'Chính thức' : 'Dự bị',
+    cellName,
+    r.email,
+    r.phone,
+    note ?? null,
+  ];
+}
+
+const isDateColumn = (i: number) => i === 2 || i === 4 || i === 5;
+
+function csvCell(v: string | number | Date | null, i: number): string {
+  if (v === null) return '';
+  const s = isDateColumn(i) && typeof v === 'string' ? formatDateVi(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export async function exportRegister(ctx: Ctx, organizationId: string, format: 'xlsx' | 'csv', onDate?: string): Promise<ExportedFile> {
+  const org = await authorizeOnOrganization(ctx, 'member.read_private', organizationId);
+  const on = onDate ?? todayOf(ctx, org);
+  // Guests in "sinh hoạt tạm thời" belong to another register: the file holds the cell's own.
+  const entries = (await registerOf(ctx, org, on)).filter((e) => e.attachment !== 'temporary');
+  const names = await organizationNames(ctx.db, entries.map((e) => e.standing.homeCellId ?? e.row.organizationId));
+  const rows = entries.map((e, i) => rowOf(e, i, names.get(e.standing.homeCellId ?? e.row.organizationId) ?? ''));
+  const base = `Danh sách đảng viên - ${org.name} - ${on}`;
+  const asciiBase = `danh-sach-dang-vien-${foldForSearch(org.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${on}`;
+  if (format === 'csv') {
+    const lines = [EXPORT_HEADERS.join(','), ...rows.map((r) => r.map(csvCell).join(','))];
+    return { fileName: `${base}.csv`, asciiName: `${asciiBase}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8') };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Chi bộ số';
+  const ws = wb.addWorksheet('Đảng viên');
+  ws.addRow([...EXPORT_HEADERS]).font = { bold: true };
+  for (const r of rows) {
+    // Dates as real spreadsheet dates (UTC midnight: exceljs writes the day it holds in UTC).
+    ws.addRow(r.map((v, i) => (isDateColumn(i) && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
+  }
+  for (const col of [3, 5, 6]) ws.getColumn(col).numFmt = 'dd/mm/yyyy';
+  ws.getColumn(2).width = 28;
+  ws.getColumn(9).width = 30;
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const body = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `${base}.xlsx`, asciiName: `${asciiBase}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };
+}

@@ -1,0 +1,91 @@
+/**
+ * From a register line (the add-member form, an imported row) to a member's history, and
+ * back: what a register prints for a day. A line gives dates, not periods; the periods are
+ * built from them exactly: probation from admission to the day before confirmation, official
+ * from confirmation, attachment to the cell from the day the member joined it.
+ */
+import type { MemberStatus, Position } from '../contracts/members.ts';
+import type { IsoDateString } from '../rules/membership-rules.ts';
+import { addDays, spanCovers } from './calendar-days.ts';
+import { isPartyStanding, type MemberHistory, type MembershipPeriod, type PositionTerm, type Standing, type StatusPeriod } from './member-history.ts';
+
+export interface RegisterLine {
+  cellId: string;
+  admittedOn: IsoDateString;
+  confirmedOn: IsoDateString | null;
+  /** First day in this cell; the admission date when not given. */
+  joinedOn?: IsoDateString | null;
+  position: Position | null;
+}
+
+export type HistoryParts = Pick<MemberHistory, 'admittedOn' | 'memberships' | 'statuses' | 'positions'>;
+
+function standingsFrom(admittedOn: IsoDateString, confirmedOn: IsoDateString | null): StatusPeriod[] {
+  if (confirmedOn === null) return [{ status: 'probationary', from: admittedOn, to: null }];
+  return [
+    { status: 'probationary', from: admittedOn, to: addDays(confirmedOn, -1) },
+    { status: 'official', from: confirmedOn, to: null },
+  ];
+}
+
+/** A new member's history from the line that registers them. */
+export function historyFromLine(line: RegisterLine): HistoryParts {
+  const joined = line.joinedOn ?? line.admittedOn;
+  const memberships: MembershipPeriod[] = [{ organizationId: line.cellId, kind: 'official', from: joined, to: null }];
+  const positions: PositionTerm[] = line.position ? [{ organizationId: line.cellId, position: line.position, from: joined, to: null }] : [];
+  return { admittedOn: line.admittedOn, memberships, statuses: standingsFrom(line.admittedOn, line.confirmedOn), positions };
+}
+
+/**
+ * A known member's history after the same line is read again (re-import): dates replace the
+ * party standing (exemptions and suspensions laid over it stay), attachments stay, and a post
+ * that differs from the posts held in the cell `today` ends yesterday while the new one starts
+ * today. `changed` says whether anything differs, so an unchanged row writes nothing.
+ */
+export function mergeLine(existing: HistoryParts, line: RegisterLine, today: IsoDateString): { history: HistoryParts; changed: boolean } {
+  const layers = existing.statuses.filter((s) => !isPartyStanding(s.status));
+  const standings = standingsFrom(line.admittedOn, line.confirmedOn);
+  const oldStandings = existing.statuses.filter((s) => isPartyStanding(s.status));
+  const sameStandings =
+    oldStandings.length === standings.length &&
+    standings.every((s) => oldStandings.some((o) => o.status === s.status && o.from === s.from && o.to === s.to));
+
+  const heldToday = existing.positions.filter((p) => p.organizationId === line.cellId && spanCovers(p, today));
+  const samePosts = line.position === null ? heldToday.length === 0 : heldToday.length === 1 && heldToday[0]?.position === line.position;
+  let positions = [...existing.positions];
+  if (!samePosts) {
+    positions = positions.flatMap((p) => {
+      if (!heldToday.includes(p)) return [p];
+      if (p.from >= today) return [];
+      return [{ ...p, to: addDays(today, -1) }];
+    });
+    if (line.position) positions.push({ organizationId: line.cellId, position: line.position, from: today, to: null });
+  }
+  const changed = !sameStandings || !samePosts || existing.admittedOn !== line.admittedOn;
+  return {
+    history: { admittedOn: line.admittedOn, memberships: existing.memberships, statuses: [...standings, ...layers], positions },
+    changed,
+  };
+}
+
+/** What a register prints as a member's status on a day: a suspension or an exemption over the standing. */
+export function registerStatus(standing: Standing): MemberStatus {
+  if (standing.suspended) return 'suspended';
+  if (standing.exempt) return 'exempt';
+  return standing.status;
+}
+
+const POST_RANK: Readonly<Record<Position, number>> = { secretary: 0, deputy_secretary: 1, committee_member: 2, group_leader: 3 };
+
+/** The highest post among several (a register's "Chức vụ" column shows one). */
+export function highestPosition(positions: readonly Position[]): Position | null {
+  return [...positions].sort((a, b) => POST_RANK[a] - POST_RANK[b])[0] ?? null;
+}
+
+/** The first day of official standing on or after admission: the confirmation date. */
+export function confirmedOnOf(history: HistoryParts): IsoDateString | null {
+  const admitted = history.admittedOn;
+  if (admitted === null) return null;
+  const days = history.statuses.filter((s) => s.status === 'official' && s.from >= admitted).map((s) => s.from).sort();
+  return days[0] ?? null;
+}
