@@ -20,6 +20,7 @@ import { AppError } from './lib/app-error.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
+import { memberImportRoutes } from './modules/member-imports/member-imports.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 
@@ -114,6 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(organizationRoutes);
   await app.register(memberRoutes);
+  await app.register(memberImportRoutes);
   await app.register(auditRoutes);
 
   if (opts.serveWeb !== false) await registerWeb(app, config.webDist);

@@ -157,7 +157,10 @@ describe('route walk as a caller from another tree', () => {
       'PATCH /api/v1/organizations/:id': { name: 'Đổi tên trái phép' },
       'POST /api/v1/organizations/:id/members': { fullName: 'Đảng Viên Lạ', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' },
       'POST /api/v1/organizations/:id/move': { parentId: superiorOrg },
-      'POST /api/v1/organizations/:id/close': {},
+      'POST /api/v1/organizations/:id/close': { decisionRef: 'Quyết định số 12-QĐ/ĐU' },
+      'POST /api/v1/organizations/:id/member-imports': Buffer.from('Họ và tên\n'),
+      'PUT /api/v1/member-imports/:id/choices': {},
+      'POST /api/v1/member-imports/:id/commit': {},
       'PUT /api/v1/organizations/:id/settings': { regularMeetingDay: 5 },
       'PATCH /api/v1/members/:id': { phone: '0912345678' },
       'PUT /api/v1/members/:id/history': { admittedOn: '2010-05-19', memberships: [{ organizationId: siblingCell, kind: 'official', from: '2010-05-19' }], statuses: [{ status: 'official', from: '2010-05-19' }], positions: [] },
@@ -170,7 +173,8 @@ describe('route walk as a caller from another tree', () => {
       if (!takesTarget) continue;
       for (const id of targets) {
         const url = r.url.replace(':id', id) + (r.url.endsWith('/audit') ? `?organizationId=${id}` : '');
-        const res = await t.app.inject({ method: r.method as 'GET', url, headers: outsider.headers(), payload: r.method === 'GET' ? undefined : bodies[key] });
+        const headers = Buffer.isBuffer(bodies[key]) ? { ...outsider.headers(), 'content-type': 'application/octet-stream' } : outsider.headers();
+        const res = await t.app.inject({ method: r.method as 'GET', url, headers, payload: r.method === 'GET' ? undefined : bodies[key] });
         expect(res.statusCode, `${key} on ${id}`).toBe(404);
         checked++;
       }

@@ -11,36 +11,8 @@ import {
   repairLegacyText,
 } from '../src/domain/legacy-encodings.ts';
 import type { TextEncodingName } from '../src/domain/legacy-encodings.ts';
-import { LETTER_BYTES, MEMBER_LIST_HEX, MEMBER_LIST_TEXT } from './fixtures/encodings/member-list.fixture.ts';
+import { encodeTable, encodeWindows1258, hex, latin1, LETTER_BYTES, MEMBER_LIST_HEX, MEMBER_LIST_TEXT, utf8 } from './fixtures/encodings/member-list.fixture.ts';
 
-// No DOM or Node typings in core (see the module); TextEncoder is a standard global.
-declare const TextEncoder: new () => { encode(input: string): Uint8Array };
-
-const hex = (h: string): Uint8Array => Uint8Array.from(h.replace(/\s+/g, '').match(/../g) ?? [], (b) => parseInt(b, 16));
-/** A string as a Latin-1 read shows legacy bytes ("NguyÔn") back to those bytes. */
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-// Encoders built from the fixture's Unikey tables, not from the module under test.
-const TONE_BYTES_1258: Record<string, number> = { '\u0301': 0xec, '\u0300': 0xcc, '\u0309': 0xd2, '\u0303': 0xde, '\u0323': 0xf2 };
-const BASE_BYTES_1258: Record<string, number> = { Â: 0xc2, â: 0xe2, Ă: 0xc3, ă: 0xe3, Ê: 0xca, ê: 0xea, Ô: 0xd4, ô: 0xf4, Ơ: 0xd5, ơ: 0xf5, Ư: 0xdd, ư: 0xfd, Đ: 0xd0, đ: 0xf0 };
-const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
-
-function encodeTable(text: string, column: 1 | 2): Uint8Array {
-  const table = new Map(LETTER_BYTES.map((row) => [row[0], row[column]]));
-  return hex([...text.normalize('NFC')].map((ch) => table.get(ch) ?? ch.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
-}
-
-function encodeWindows1258(text: string): Uint8Array {
-  const bytes: number[] = [];
-  for (const ch of text.normalize('NFC')) {
-    const nfd = ch.normalize('NFD');
-    const base = nfd.replace(TONE_RE, '').normalize('NFC');
-    bytes.push(BASE_BYTES_1258[base] ?? base.charCodeAt(0));
-    for (const tone of nfd.match(TONE_RE) ?? []) bytes.push(TONE_BYTES_1258[tone]!);
-  }
-  return Uint8Array.from(bytes);
-}
 
 const ENCODERS: Record<TextEncodingName, (text: string) => Uint8Array> = {
   'utf-8': utf8,

@@ -1,5 +1,5 @@
 /**
- * `chibo`: serve, migrate, init, seed-demo, audit verify, user reset-password, prepare-template.
+ * `chibo`: serve, migrate, init, seed-demo, audit verify, user reset-password, import members, prepare-template.
  */
 import crypto from 'node:crypto';
 import { Command } from 'commander';
@@ -173,6 +173,23 @@ user
       const account = await resetPassword(database.db, systemClock, login, password);
       database.flush();
       console.log(`Đã đặt lại mật khẩu cho ${account.username}.${opts.password ? '' : ` Mật khẩu mới: ${password}`}`);
+    }),
+  );
+
+const importCmd = program.command('import').description('Nhập dữ liệu từ tệp');
+importCmd
+  .command('members')
+  .description('Nhập danh sách đảng viên của một chi bộ từ tệp XLSX hoặc CSV (xem trước, rồi ghi khi có --yes)')
+  .argument('<file>', 'tệp .xlsx hoặc .csv')
+  .requiredOption('--cell <id>', 'mã chi bộ nhận danh sách')
+  .requiredOption('--as <login>', 'tài khoản thực hiện (cần quyền quản lý đảng viên của chi bộ)')
+  .option('--yes', 'ghi vào danh sách khi không còn dòng lỗi (mặc định chỉ xem trước)')
+  .action((file: string, opts: { cell: string; as: string; yes?: boolean }) =>
+    withDatabase(async (database) => {
+      const { importMembersFromCli } = await import('./import-members.ts');
+      const code = await importMembersFromCli(database, file, opts.cell, opts.as, opts.yes === true);
+      database.flush();
+      if (code !== 0) process.exitCode = code;
     }),
   );
 

@@ -119,7 +119,8 @@ export const CreateRootInput = z
 export const MoveOrganizationInput = z.object({ parentId: Id }).strict();
 export type MoveOrganizationInput = z.infer<typeof MoveOrganizationInput>;
 
-export const CloseOrganizationInput = z.object({ reason: text(0, 500).optional() }).strict();
+/** Closing (giải thể, sáp nhập) follows a decision of the superior committee: its reference is required. */
+export const CloseOrganizationInput = z.object({ decisionRef: text(2, 120), reason: text(0, 500).optional() }).strict();
 export type CloseOrganizationInput = z.infer<typeof CloseOrganizationInput>;
 
 const EffectiveSettingDto = z.object({

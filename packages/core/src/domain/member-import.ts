@@ -133,7 +133,11 @@ export interface RowResult {
   errors: { field: ImportField | 'row'; message: string }[];
 }
 
-const cellText = (v: CellValue): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : normalizeText(String(v)));
+/**
+ * A cell's text. A leading apostrophe before = + - @ is the spreadsheet's "this is text" mark
+ * (our CSV export writes it so a phone "+84…" is not run as a formula): it is not data.
+ */
+const cellText = (v: CellValue): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : normalizeText(String(v)).replace(/^'(?=[=+\-@])/, ''));
 
 /** One data row → the member as it will be saved, or the reasons it cannot be. */
 export function parseMemberRow(cells: readonly CellValue[], mapping: ColumnMapping, row: number): RowResult {
@@ -174,7 +178,8 @@ export function parseMemberRow(cells: readonly CellValue[], mapping: ColumnMappi
     status = 'official';
   }
   // The same rule the API and the form apply (contracts/members.ts).
-  if (status !== undefined) errors.push(...memberDateProblems({ status, birthDate, admittedOn, confirmedOn }));
+  // (A date already reported as unreadable is not reported again as missing.)
+  if (status !== undefined) errors.push(...memberDateProblems({ status, birthDate, admittedOn, confirmedOn }).filter((p) => !errors.some((e) => e.field === p.field)));
 
   const email = text('email').toLowerCase();
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: `Địa chỉ thư điện tử "${email}" không hợp lệ.` });

@@ -21,5 +21,5 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_events_org_path_idx').on(t.organizationPath.op('text_pattern_ops'), t.seq)],
+  (t) => [index('audit_events_org_path_idx').on(t.organizationPath.op('text_pattern_ops'), t.seq), index('audit_events_org_seq_idx').on(t.organizationId, t.seq)],
 );

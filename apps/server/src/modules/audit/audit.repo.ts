@@ -3,10 +3,11 @@
  * inside its own transaction, so the change and its audit entry commit or fail together.
  */
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, like, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, like, lt, sql } from 'drizzle-orm';
 import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntryFields } from '@chibo/core';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, organizations } from '../../db/schema/index.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
+import { copyRows } from '../../db/copy.ts';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -41,7 +42,7 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): P
     .limit(1);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-  const rows: (typeof auditEvents.$inferInsert)[] = inputs.map((input) => {
+  const rows = inputs.map((input) => {
     seq++;
     // Round-trip through JSON so that what is hashed is exactly what jsonb will give back.
     const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
@@ -52,8 +53,20 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): P
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
+  if (rows.length <= COPY_THRESHOLD) {
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
+    return;
+  }
+  // A large import: one COPY instead of pages of INSERTs (same rows, same transaction).
+  await copyRows(
+    tx,
+    'audit_events',
+    ['seq', 'at', 'actor_account_id', 'actor_name', 'action', 'target_type', 'target_id', 'organization_id', 'organization_path', 'data', 'prev_hash', 'hash'],
+    rows.map((r) => [r.seq, r.at.toISOString(), r.actorAccountId ?? null, r.actorName ?? null, r.action, r.targetType, r.targetId ?? null, r.organizationId ?? null, r.organizationPath ?? null, JSON.stringify(r.data), r.prevHash, r.hash]),
+  );
 }
+
+const COPY_THRESHOLD = 2000;
 
 /**
  * The chain's head (last seq and hash) is what an operator records outside the database:
@@ -110,13 +123,19 @@ export async function verifyAuditChain(db: Queryable, onProgress?: (checked: num
   }
 }
 
+/**
+ * Entries of the organizations now in the subtree. Filtered by organization id, not by the path
+ * stored with each entry: that path is hashed and cannot follow a move, and a moved cell must
+ * keep its history (and its new parent must see it).
+ */
 export async function listAuditEvents(db: Queryable, subtreePath: string, limit: number, beforeSeq?: number) {
+  const inSubtree = db.select({ id: organizations.id }).from(organizations).where(like(organizations.path, `${subtreePath}%`));
   return db
     .select()
     .from(auditEvents)
     .where(
       and(
-        like(auditEvents.organizationPath, `${subtreePath}%`),
+        inArray(auditEvents.organizationId, inSubtree),
         beforeSeq === undefined ? undefined : lt(auditEvents.seq, beforeSeq),
       ),
     )

@@ -48,7 +48,10 @@ const isDateColumn = (i: number) => i === 2 || i === 4 || i === 5;
 
 function csvCell(v: string | number | Date | null, i: number): string {
   if (v === null) return '';
-  const s = isDateColumn(i) && typeof v === 'string' ? formatDateVi(v) : String(v);
+  let s = isDateColumn(i) && typeof v === 'string' ? formatDateVi(v) : String(v);
+  // A cell starting with = + - @ would run as a formula when the file is opened in Excel; the
+  // apostrophe marks it as text there, and the import drops it again.
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -71,7 +71,7 @@ export async function registerOf(ctx: Ctx, org: OrganizationRow, on: string): Pr
   for (const cell of cells) {
     for (const e of rollOn(histories, cell.id, on)) {
       // Below a committee, each member once: in their own cell, not again as a guest.
-      if (cells.length > 1 && e.attachment === 'temporary') continue;
+      if (!isCell(org) && e.attachment === 'temporary') continue;
       const l = byId.get(e.memberId);
       if (l) entries.push({ ...e, row: l.row, history: l.history });
     }
@@ -175,15 +175,50 @@ function recordCellOf(parts: HistoryParts): string | null {
   return homes.at(-1)?.organizationId ?? null;
 }
 
-/** Every organization a history newly names must be an open cell the caller manages. */
-async function authorizeNewCells(ctx: Ctx, before: HistoryParts | null, after: HistoryParts): Promise<void> {
-  const known = new Set([...(before?.memberships ?? []), ...(before?.positions ?? [])].map((x) => x.organizationId));
-  const named = new Set([...after.memberships, ...after.positions].map((x) => x.organizationId));
-  for (const id of named) {
-    if (known.has(id)) continue;
+type Period = HistoryParts['memberships'][number] | HistoryParts['positions'][number];
+const periodKey = (p: Period) => JSON.stringify([p.organizationId, 'kind' in p ? p.kind : p.position, p.from, p.to]);
+
+/**
+ * The cells whose register a new history touches must be ones the caller manages: with
+ * 'changed', every cell where an attachment or a post is added, removed or altered (an edit
+ * must not rewrite another cell's past roll, nor move the record past a transfer's checks);
+ * with 'new', only cells the history did not name before (a transfer, which ends periods
+ * elsewhere by its own rules). A changed period may not run in a cell after it closed.
+ */
+async function authorizeCells(ctx: Ctx, before: HistoryParts, after: HistoryParts, scope: 'changed' | 'new'): Promise<void> {
+  const periods = (h: HistoryParts): Period[] => [...h.memberships, ...h.positions];
+  const beforeKeys = new Set(periods(before).map(periodKey));
+  const afterKeys = new Set(periods(after).map(periodKey));
+  const known = new Set(periods(before).map((p) => p.organizationId));
+  const touched = new Map<string, Period[]>();
+  for (const p of periods(after)) {
+    if (scope === 'changed' ? beforeKeys.has(periodKey(p)) : known.has(p.organizationId)) continue;
+    touched.set(p.organizationId, [...(touched.get(p.organizationId) ?? []), p]);
+  }
+  if (scope === 'changed') for (const p of periods(before)) if (!afterKeys.has(periodKey(p)) && !touched.has(p.organizationId)) touched.set(p.organizationId, []);
+  for (const [id, added] of touched) {
     const org = await authorizeOnOrganization(ctx, 'member.manage', id);
     if (!isCell(org)) throw new AppError('validation_failed', `"${org.name}" không phải chi bộ: đảng viên chỉ sinh hoạt ở chi bộ.`);
-    if (org.closedAt) throw new AppError('organization_closed', `${org.name} đã giải thể, không thể chuyển đảng viên đến.`);
+    if (org.closedAt) {
+      const closedOn = localDateOf(org.closedAt, org.timeZone);
+      if (added.some((p) => p.to === null || p.to >= closedOn)) throw new AppError('organization_closed', `${org.name} đã giải thể từ ${closedOn.split('-').reverse().join('/')}: không thể ghi sinh hoạt hay chức vụ sau ngày đó.`);
+    }
+  }
+}
+
+/**
+ * Exemptions are decided by the cell (track A) or by the grassroots committee (track B,
+ * rules: exemptionDecidedBy): recording a new track-B exemption needs rights above the cell.
+ */
+async function authorizeExemptions(ctx: Ctx, before: HistoryParts, after: HistoryParts, cell: OrganizationRow, on: string): Promise<void> {
+  const decidedBy = membershipRulesOn(on).exemptionDecidedBy;
+  const old = new Set(before.statuses.map((s) => JSON.stringify(s)));
+  const added = after.statuses.filter((s) => s.status === 'exempt' && !old.has(JSON.stringify(s)));
+  for (const s of added) {
+    if (decidedBy.value[s.exemptTrack ?? 'A'] !== 'grassroots_committee') continue;
+    if (!cell.parentId || !actorCan(requireActor(ctx), 'member.manage', cell.path.slice(0, cell.path.length - cell.id.length - 1))) {
+      throw new AppError('forbidden', `Miễn công tác và sinh hoạt đảng diện B do đảng ủy cơ sở quyết định (${decidedBy.source}, ${decidedBy.article}): chi bộ không tự ghi được.`);
+    }
   }
 }
 
@@ -265,12 +300,24 @@ export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInpu
 }
 
 /** Write a whole new history after checking it; the record moves with the latest official attachment. */
-async function writeHistory(ctx: Ctx, actor: Actor, id: string, action: string, build: (current: repo.LoadedMember) => HistoryParts, extra: Record<string, unknown> = {}): Promise<repo.LoadedMember> {
+async function writeHistory(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  action: string,
+  scope: 'changed' | 'new',
+  build: (current: repo.LoadedMember) => HistoryParts,
+  extra: Record<string, unknown> = {},
+  alsoAuditAt?: OrganizationRow,
+): Promise<repo.LoadedMember> {
   const current = await loadOne(ctx, id);
   const org = await authorizeOnMember(ctx, 'member.manage', current.row);
   const now = ctx.clock.now();
   const parts = build(current);
-  await authorizeNewCells(ctx, current.history, parts);
+  // Nothing changes: nothing to write, nothing to audit.
+  if (JSON.stringify(auditHistory(parts)) === JSON.stringify(auditHistory(current.history))) return current;
+  await authorizeCells(ctx, current.history, parts, scope);
+  await authorizeExemptions(ctx, current.history, parts, org, todayOf(ctx, org));
   historyProblems({ ...current.history, ...parts }, todayOf(ctx, org));
   const recordCell = recordCellOf(parts) ?? current.row.organizationId;
   await ctx.db.transaction(async (tx) => {
@@ -294,13 +341,17 @@ async function writeHistory(ctx: Ctx, actor: Actor, id: string, action: string, 
       organizationPath: org.path,
       data: { ...extra, before: auditHistory(current.history), after: auditHistory(parts) },
     });
+    // The receiving cell's log shows the arrival too.
+    if (alsoAuditAt && alsoAuditAt.id !== org.id) {
+      await recordAudit(tx, { at: now, actorAccountId: actor.accountId, actorName: actor.displayName, action: `${action}_in`, targetType: 'member', targetId: id, organizationId: alsoAuditAt.id, organizationPath: alsoAuditAt.path, data: { fromOrganizationId: org.id, ...extra } });
+    }
   });
   return loadOne(ctx, id);
 }
 
 export async function replaceMemberHistory(ctx: Ctx, id: string, input: HistoryInput): Promise<repo.LoadedMember> {
   const actor = requireActor(ctx);
-  return writeHistory(ctx, actor, id, 'member.history_changed', () => ({
+  return writeHistory(ctx, actor, id, 'member.history_changed', 'changed', () => ({
     admittedOn: input.admittedOn,
     memberships: input.memberships,
     statuses: input.statuses.map((s) => ({
@@ -331,6 +382,7 @@ export async function transferMember(ctx: Ctx, id: string, input: TransferInput)
     actor,
     id,
     input.kind === 'official' ? 'member.transferred' : 'member.temporarily_attached',
+    'new',
     ({ history }) => {
       const to = input.to ?? null;
       if (input.kind === 'temporary') {
@@ -357,6 +409,7 @@ export async function transferMember(ctx: Ctx, id: string, input: TransferInput)
       };
     },
     { toOrganizationId: target.id, from: input.from },
+    target,
   );
 }
 

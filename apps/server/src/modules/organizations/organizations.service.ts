@@ -224,7 +224,7 @@ export async function closeOrganization(ctx: Ctx, id: string, input: CloseOrgani
       targetId: id,
       organizationId: id,
       organizationPath: org.path,
-      data: { name: org.name, reason: input.reason ?? null },
+      data: { name: org.name, decisionRef: input.decisionRef, reason: input.reason ?? null },
     });
     return row;
   });
