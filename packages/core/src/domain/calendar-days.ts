@@ -13,12 +13,27 @@ export interface DateSpan {
 export const END_OF_TIME = '9999-12-31';
 const DAY_MS = 86_400_000;
 
+// Imports check hundreds of thousands of periods: the conversions are memoized (a register's
+// days span two centuries, so the tables stay small).
+const dayNumbers = new Map<string, number>();
+const isoDays = new Map<number, IsoDateString>();
+
 export function dayNumber(d: IsoDateString): number {
-  const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
-  return Date.UTC(y, m - 1, day) / DAY_MS;
+  let n = dayNumbers.get(d);
+  if (n === undefined) {
+    const [y = NaN, m = NaN, day = NaN] = d.split('-').map(Number);
+    n = Date.UTC(y, m - 1, day) / DAY_MS;
+    if (dayNumbers.size < 200_000) dayNumbers.set(d, n);
+  }
+  return n;
 }
 export function fromDayNumber(n: number): IsoDateString {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  let d = isoDays.get(n);
+  if (d === undefined) {
+    d = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size < 200_000) isoDays.set(n, d);
+  }
+  return d;
 }
 /** A real calendar day written 'YYYY-MM-DD' (not 2025-02-30). */
 export function isCalendarDate(d: string): boolean {

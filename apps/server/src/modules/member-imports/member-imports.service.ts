@@ -64,7 +64,7 @@ export function importProgress(id: string): ImportProgressDto {
 const cellText = (v: CellValue): string =>
   v === null || v === undefined ? '' : v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : formatDateVi(v.toISOString().slice(0, 10))) : String(v).normalize('NFC').trim();
 
-const keyOf = (fullName: string, birthDate: string | null) => `${fullName.normalize('NFC').toLocaleLowerCase('vi')}|${birthDate ?? ''}`;
+const keyOf = (fullName: string, birthDate: string | null) => `${fullName.normalize('NFC').toLowerCase()}|${birthDate ?? ''}`;
 
 /** Columns chosen by the user override the headers; a field mapped to null is left out. */
 function mappingFor(headers: string[], choices: ImportChoices): { mapping: ColumnMapping; unknownColumns: number[] } {
@@ -301,7 +301,9 @@ async function writeRows(ctx: Ctx, tx: Tx, actor: Actor, cell: OrganizationRow, 
     }),
   );
   onWritten(creates.length);
-  creates.forEach((r, i) => audit.push(entry('member.imported', ids[i] ?? '', { row: r.row, fullName: r.value?.fullName, history: r.parts })));
+  // Each new member has its entry; what was read for them is the stored file (its SHA-256 is in
+  // the import's summary entry) and the row number, so the entry stays small.
+  creates.forEach((r, i) => audit.push(entry('member.imported', ids[i] ?? '', { row: r.row, fullName: r.value?.fullName })));
   for (const [i, r] of updates.entries()) {
     const v = r.value as ImportedMember;
     const existing = r.existing as members.LoadedMember;

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  confirmedOnOf,
+  effectiveSettings,
+  highestPosition,
+  historyFromLine,
+  localDateOf,
+  membershipRulesOn,
+  mergeLine,
+  OrganizationSettings,
+  registerStatus,
+  SETTING_DEFAULTS,
+  standingOn,
+  validateHistory,
+} from '../src/index.ts';
+
+const CELL = 'cell-a';
+const line = { cellId: CELL, admittedOn: '2020-03-26', confirmedOn: '2021-03-26', position: null };
+
+describe('historyFromLine: a register line to exact periods', () => {
+  it.each([
+    ['an official member', line, '2021-03-25', 'probationary', '2021-03-26', 'official'],
+    ['a probationary member', { ...line, confirmedOn: null }, '2020-03-26', 'probationary', '2030-01-01', 'probationary'],
+  ] as const)('%s', (_name, l, dayBefore, statusBefore, dayAfter, statusAfter) => {
+    const h = { memberId: 'm', fullName: 'Nguyễn Văn A', ...historyFromLine(l) };
+    expect(validateHistory(h, membershipRulesOn('2026-01-01'))).toEqual([]);
+    expect(standingOn(h, dayBefore)?.status).toBe(statusBefore);
+    expect(standingOn(h, dayAfter)?.status).toBe(statusAfter);
+    expect(standingOn(h, '2020-03-25')).toBeNull();
+  });
+
+  it('a member who joined the cell later is attached (and holds the post) from that day', () => {
+    const h = historyFromLine({ ...line, joinedOn: '2024-09-01', position: 'group_leader' });
+    expect(h.memberships).toEqual([{ organizationId: CELL, kind: 'official', from: '2024-09-01', to: null }]);
+    expect(h.positions).toEqual([{ organizationId: CELL, position: 'group_leader', from: '2024-09-01', to: null }]);
+    expect(confirmedOnOf(h)).toBe('2021-03-26');
+  });
+});
+
+describe('mergeLine: the same line read again', () => {
+  const existing = {
+    ...historyFromLine({ ...line, position: 'group_leader' }),
+    statuses: [...historyFromLine(line).statuses, { status: 'exempt' as const, exemptTrack: 'A' as const, from: '2025-01-01', to: null }],
+  };
+
+  it('changes nothing when nothing changed, and keeps an exemption laid over the standing', () => {
+    const r = mergeLine(existing, { ...line, position: 'group_leader' }, '2026-11-25');
+    expect(r.changed).toBe(false);
+    expect(r.history.statuses.filter((s) => s.status === 'exempt')).toHaveLength(1);
+  });
+
+  it('a new post ends the old term yesterday and starts today; the past keeps the old post', () => {
+    const r = mergeLine(existing, { ...line, position: 'committee_member' }, '2026-11-25');
+    expect(r.changed).toBe(true);
+    expect(r.history.positions).toEqual([
+      { organizationId: CELL, position: 'group_leader', from: '2020-03-26', to: '2026-11-24' },
+      { organizationId: CELL, position: 'committee_member', from: '2026-11-25', to: null },
+    ]);
+  });
+
+  it('new dates replace the standing', () => {
+    const r = mergeLine(existing, { ...line, confirmedOn: '2021-04-01', position: 'group_leader' }, '2026-11-25');
+    expect(r.changed).toBe(true);
+    expect(confirmedOnOf(r.history)).toBe('2021-04-01');
+  });
+});
+
+describe('what a register prints', () => {
+  it('suspension over exemption over standing; the highest post', () => {
+    const h = { memberId: 'm', fullName: 'A', ...historyFromLine(line) };
+    const exempt = { ...h, statuses: [...h.statuses, { status: 'exempt' as const, exemptTrack: 'A' as const, from: '2025-01-01', to: '2025-12-31' }] };
+    expect(registerStatus(standingOn(exempt, '2025-06-01') ?? (null as never))).toBe('exempt');
+    expect(registerStatus(standingOn(exempt, '2026-01-01') ?? (null as never))).toBe('official');
+    expect(highestPosition(['group_leader', 'deputy_secretary'])).toBe('deputy_secretary');
+    expect(highestPosition([])).toBeNull();
+  });
+});
+
+describe('organization settings inherit down the tree', () => {
+  it('the nearest organization that sets a value wins; otherwise the default with its source', () => {
+    const chain = [
+      { id: 'city', settings: { regularMeetingDay: 5 } },
+      { id: 'committee', settings: { meetingPlace: 'Hội trường tầng 2' } },
+      { id: 'cell', settings: { regularMeetingDay: 8 } },
+    ];
+    const e = effectiveSettings(chain);
+    expect(e.regularMeetingDay).toEqual({ value: 8, setBy: 'cell' });
+    expect(e.meetingPlace).toEqual({ value: 'Hội trường tầng 2', setBy: 'committee' });
+    expect(e.probationAlertDays).toEqual({ value: 30, setBy: null });
+    expect(effectiveSettings(chain.slice(0, 2)).regularMeetingDay).toEqual({ value: 5, setBy: 'city' });
+    expect(effectiveSettings([]).regularMeetingDay).toEqual({ value: 10, setBy: null });
+    expect(SETTING_DEFAULTS.regularMeetingDay?.source).toMatch(/ngày 10/);
+  });
+
+  it('refuses values outside the allowed range, in Vietnamese', () => {
+    const r = OrganizationSettings.safeParse({ regularMeetingDay: 40 });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('Ngày trong tháng từ 1 đến 31.');
+    expect(OrganizationSettings.safeParse({ unknown: 1 }).success).toBe(false);
+  });
+});
+
+describe('localDateOf: the register’s "today" is the organization’s calendar day', () => {
+  it('23:30 UTC is already the next day in Hà Nội', () => {
+    const instant = new Date('2026-11-24T23:30:00Z');
+    expect(localDateOf(instant, 'Asia/Ho_Chi_Minh')).toBe('2026-11-25');
+    expect(localDateOf(instant, 'UTC')).toBe('2026-11-24');
+  });
+});
