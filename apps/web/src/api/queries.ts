@@ -1,14 +1,32 @@
-import { useQuery } from '@tanstack/react-query';
-import type { MeDto } from '@chibo/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { MeDto, RegisterQuery } from '@chibo/core';
 import { isApiError } from './client.ts';
-import { fetchAudit, fetchMe, fetchMembers, fetchOrganization, fetchOrganizations } from './endpoints.ts';
+import {
+  fetchAudit,
+  fetchLeadership,
+  fetchMe,
+  fetchMember,
+  fetchOrganization,
+  fetchOrganizations,
+  fetchProbation,
+  fetchRegister,
+  fetchSettings,
+} from './endpoints.ts';
 
-/** Query keys in one place so that mutations invalidate exactly what they change. */
+/**
+ * Query keys in one place so that mutations invalidate exactly what they change. Everything
+ * about one organization starts with ['organizations', id]: a change of membership
+ * invalidates that prefix (or ['organizations'] when several cells are touched).
+ */
 export const keys = {
   me: ['me'] as const,
   organizations: ['organizations'] as const,
   organization: (id: string) => ['organizations', id] as const,
-  members: (organizationId: string) => ['organizations', organizationId, 'members'] as const,
+  register: (organizationId: string, query: RegisterQuery) => ['organizations', organizationId, 'members', query] as const,
+  leadership: (organizationId: string, on: string | undefined) => ['organizations', organizationId, 'leadership', on ?? null] as const,
+  probation: (organizationId: string) => ['organizations', organizationId, 'probation'] as const,
+  settings: (organizationId: string) => ['organizations', organizationId, 'settings'] as const,
+  member: (id: string) => ['members', id] as const,
   audit: (organizationId: string) => ['audit', organizationId] as const,
 };
 
@@ -36,12 +54,37 @@ export function useOrganization(id: string) {
   return useQuery({ queryKey: keys.organization(id), queryFn: ({ signal }) => fetchOrganization(id, signal) });
 }
 
-export function useMembers(organizationId: string, enabled = true) {
+/** The register as the filters ask for it; the previous list stays while the next one loads. */
+export function useRegister(organizationId: string, query: RegisterQuery) {
   return useQuery({
-    queryKey: keys.members(organizationId),
-    queryFn: ({ signal }) => fetchMembers(organizationId, signal),
+    queryKey: keys.register(organizationId, query),
+    queryFn: ({ signal }) => fetchRegister(organizationId, query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLeadership(organizationId: string, on?: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.leadership(organizationId, on),
+    queryFn: ({ signal }) => fetchLeadership(organizationId, on, signal),
     enabled,
   });
+}
+
+export function useProbation(organizationId: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.probation(organizationId),
+    queryFn: ({ signal }) => fetchProbation(organizationId, undefined, signal),
+    enabled,
+  });
+}
+
+export function useSettings(organizationId: string) {
+  return useQuery({ queryKey: keys.settings(organizationId), queryFn: ({ signal }) => fetchSettings(organizationId, signal) });
+}
+
+export function useMember(id: string) {
+  return useQuery({ queryKey: keys.member(id), queryFn: ({ signal }) => fetchMember(id, signal) });
 }
 
 export function useAudit(organizationId: string | null, limit = 100) {

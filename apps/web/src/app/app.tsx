@@ -8,6 +8,8 @@ import { AccountPage } from '../features/auth/account-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { ImportPage } from '../features/imports/import-page.tsx';
+import { MemberPage } from '../features/members/member-page.tsx';
 import { OrganizationPage } from '../features/organizations/organization-page.tsx';
 import { OrganizationsPage } from '../features/organizations/organizations-page.tsx';
 import { useApplyLargeText } from '../lib/large-text.ts';
@@ -61,6 +63,8 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'to-chuc', element: <OrganizationsPage /> },
       { path: 'to-chuc/:id', element: <OrganizationPage /> },
+      { path: 'to-chuc/:id/nhap-danh-sach', element: <ImportPage /> },
+      { path: 'dang-vien/:id', element: <MemberPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
       { path: 'tai-khoan', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,4 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { ChangePasswordInput } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { changePassword } from '../../api/endpoints.ts';
 import { PageTitle } from '../../app/app-layout.tsx';
 import { useSession } from '../../app/session.tsx';
+import { notifyDone } from '../../lib/notify.ts';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '', confirmPassword: '' };
@@ -68,7 +68,7 @@ function ChangePasswordForm() {
     mutationFn: changePassword,
     onSuccess: () => {
       setValues(EMPTY);
-      notifications.show({ color: 'green', message: t('account.done') });
+      notifyDone(t('account.done'));
     },
     onError: (e) => {
       // The wrong current password belongs next to that field.

@@ -1,11 +1,11 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useOrganization, useOrganizations } from '../../api/queries.ts';
 import { PageTitle } from '../../app/app-layout.tsx';
 import { useSession } from '../../app/session.tsx';
-import { canOnOrganization, hasPermission } from '../../lib/permissions.ts';
-import { AddMemberButton } from '../members/add-member-button.tsx';
-import { MemberRoster } from '../members/member-roster.tsx';
+import { hasPermission } from '../../lib/permissions.ts';
+import { MemberRegister } from '../members/member-register.tsx';
 import { OrganizationCard } from '../organizations/organization-details.tsx';
 import { OrganizationsTreeBody } from '../organizations/organizations-page.tsx';
 
@@ -31,9 +31,7 @@ export function HomePage() {
 
 function HomeCell({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
-  const me = useSession();
   const org = useOrganization(organizationId);
-  const canManage = canOnOrganization(me, 'member.manage', org.data);
 
   if (org.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (org.isError) {
@@ -45,11 +43,10 @@ function HomeCell({ organizationId }: { organizationId: string }) {
   }
   return (
     <OrganizationCard org={org.data}>
-      <MemberRoster
-        organizationId={organizationId}
-        headingOrder={3}
-        actions={canManage && org.data.closedAt === null ? <AddMemberButton organizationId={organizationId} /> : undefined}
-      />
+      <Anchor component={Link} to={`/to-chuc/${organizationId}`}>
+        {t('home.openCell')}
+      </Anchor>
+      <MemberRegister organization={org.data} headingOrder={3} />
     </OrganizationCard>
   );
 }

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CreateMemberInput, GENDERS, MEMBER_STATUSES, POSITIONS, type MemberDto } from '@chibo/core';
+import { CreateMemberInput, GENDERS, POSITIONS, type MemberDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { createMember } from '../../api/endpoints.ts';
 import { keys } from '../../api/queries.ts';
+import { randomKey, requestKey } from '../../lib/idempotency.ts';
+import { notifyDone } from '../../lib/notify.ts';
 
 const FIELDS = [
   'fullName',
@@ -16,6 +17,7 @@ const FIELDS = [
   'position',
   'admittedOn',
   'confirmedOn',
+  'joinedOn',
   'email',
   'phone',
 ] as const;
@@ -30,6 +32,7 @@ const EMPTY: FormValues = {
   position: '',
   admittedOn: '',
   confirmedOn: '',
+  joinedOn: '',
   email: '',
   phone: '',
 };
@@ -48,7 +51,9 @@ function toInput(v: FormValues): Record<string, string | null> {
     status: v.status,
     position: blankToNull(v.position),
     admittedOn: blankToNull(v.admittedOn),
-    confirmedOn: blankToNull(v.confirmedOn),
+    // A probationary member has no confirmation date yet, whatever the hidden field held.
+    confirmedOn: v.status === 'official' ? blankToNull(v.confirmedOn) : null,
+    joinedOn: blankToNull(v.joinedOn),
     email: blankToNull(v.email),
     phone: blankToNull(v.phone),
   };
@@ -61,18 +66,6 @@ interface Props {
 }
 
 /** POST /organizations/:id/members, validated first by the same zod schema the server uses. */
-/** 128 random bits as hex. (crypto.randomUUID needs HTTPS; a cell's server on a LAN may be plain HTTP.) */
-function randomKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A short stable digest of the request body, so that editing the form makes a new key. */
-function hashText(s: string): string {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
-  return (h >>> 0).toString(36);
-}
-
 export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -83,10 +76,11 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
   const [formKey] = useState(randomKey);
 
   const mutation = useMutation({
-    mutationFn: (input: CreateMemberInput) => createMember(organizationId, input, `${formKey}:${JSON.stringify(input).length}:${hashText(JSON.stringify(input))}`),
+    mutationFn: (input: CreateMemberInput) => createMember(organizationId, input, requestKey(formKey, input)),
     onSuccess: async (member) => {
-      notifications.show({ color: 'green', message: t('member.added', { name: member.fullName }) });
-      await queryClient.invalidateQueries({ queryKey: keys.members(organizationId) });
+      notifyDone(t('member.added', { name: member.fullName }));
+      // The cell's register, leadership and probation list, and the registers of committees above it.
+      await queryClient.invalidateQueries({ queryKey: keys.organizations });
       onDone(member);
     },
   });
@@ -113,7 +107,9 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
   };
 
   const serverError = mutation.error instanceof ApiError ? mutation.error : null;
-  const statusOptions = MEMBER_STATUSES.map((s) => ({ value: s, label: t(`member.status.${s}`) }));
+  // A new member is entered with their party standing; exemption and suspension come later.
+  const statusOptions = (['official', 'probationary'] as const).map((s) => ({ value: s, label: t(`member.status.${s}`) }));
+  const isOfficial = values.status === 'official';
   const positionOptions = [
     { value: '', label: t('member.noPosition') },
     ...POSITIONS.map((p) => ({ value: p, label: t(`member.position.${p}`) })),
@@ -174,16 +170,28 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
           <TextInput
             type="date"
             label={t('member.form.admittedOn')}
+            required
             value={values.admittedOn}
             onChange={set('admittedOn')}
             error={errors.admittedOn}
           />
+          {isOfficial && (
+            <TextInput
+              type="date"
+              label={t('member.form.confirmedOn')}
+              required
+              value={values.confirmedOn}
+              onChange={set('confirmedOn')}
+              error={errors.confirmedOn}
+            />
+          )}
           <TextInput
             type="date"
-            label={t('member.form.confirmedOn')}
-            value={values.confirmedOn}
-            onChange={set('confirmedOn')}
-            error={errors.confirmedOn}
+            label={t('member.form.joinedOn')}
+            description={t('member.form.joinedOnHint')}
+            value={values.joinedOn}
+            onChange={set('joinedOn')}
+            error={errors.joinedOn}
           />
           <TextInput
             type="email"

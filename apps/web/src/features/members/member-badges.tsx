@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { MemberStatus, Position } from '@chibo/core';
+import type { MemberStatus, MemberSummaryDto, Position } from '@chibo/core';
 import { useTranslation } from 'react-i18next';
 
 // A coloured dot beside dark text: the colour helps, the words carry the meaning, and the
@@ -26,6 +26,16 @@ export function PositionBadge({ position }: { position: Position }) {
   return (
     <Badge variant="outline" color="red.9" tt="none" size="lg" radius="sm">
       {t(`member.position.${position}`)}
+    </Badge>
+  );
+}
+
+/** "Sinh hoạt tạm thời" here (a guest from another cell) or elsewhere (one of ours, away). */
+export function AttachmentBadge({ attachment }: { attachment: Exclude<MemberSummaryDto['attachment'], 'home'> }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="dot" color="orange" c="dark.7" tt="none" size="lg" radius="sm">
+      {t(`member.attachment.${attachment}`)}
     </Badge>
   );
 }

@@ -1,16 +1,23 @@
 import { Alert, Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { isCellKind } from '@chibo/core';
+import { isCellKind, type OrganizationDto } from '@chibo/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useOrganization, useOrganizations } from '../../api/queries.ts';
 import { PageTitle } from '../../app/app-layout.tsx';
 import { useSession } from '../../app/session.tsx';
 import { canOnOrganization } from '../../lib/permissions.ts';
-import { AddMemberButton } from '../members/add-member-button.tsx';
-import { MemberRoster } from '../members/member-roster.tsx';
+import { LeadershipPanel } from '../members/leadership-panel.tsx';
+import { MemberRegister } from '../members/member-register.tsx';
+import { ProbationPanel } from '../members/probation-panel.tsx';
+import { OrganizationActions } from './organization-actions.tsx';
 import { OrganizationFacts } from './organization-details.tsx';
+import { OrganizationSettingsPanel } from './organization-settings-panel.tsx';
 
-/** /to-chuc/:id: one organization, its members and its subordinate organizations. */
+/**
+ * /to-chuc/:id: one organization: a cell's leadership, the probation list (officers and
+ * superiors), the register (a committee's lists every cell's members below it), settings and
+ * the subordinate organizations.
+ */
 export function OrganizationPage() {
   const { id = '' } = useParams();
   return <OrganizationView key={id} id={id} />;
@@ -35,8 +42,7 @@ function OrganizationView({ id }: { id: string }) {
   }
 
   const o = org.data;
-  const children = (all.data ?? []).filter((c) => c.parentId === o.id);
-  const canManage = canOnOrganization(me, 'member.manage', o);
+  const isCell = isCellKind(o.kind);
   const parent = o.parentId === null ? undefined : all.data?.find((p) => p.id === o.parentId);
 
   return (
@@ -48,43 +54,51 @@ function OrganizationView({ id }: { id: string }) {
           </Anchor>
         )}
         <PageTitle>{o.name}</PageTitle>
-        <OrganizationFacts org={o} />
+        <Stack gap="sm">
+          <OrganizationFacts org={o} />
+          <OrganizationActions organization={o} all={all.data ?? []} />
+        </Stack>
       </div>
 
-      {isCellKind(o.kind) && (
-        <MemberRoster
-          organizationId={o.id}
-          actions={canManage && o.closedAt === null ? <AddMemberButton organizationId={o.id} /> : undefined}
-        />
-      )}
+      {isCell && <LeadershipPanel organization={o} />}
+      {canOnOrganization(me, 'member.read_private', o) && <ProbationPanel organization={o} />}
+      {!isCell && <ChildOrganizations parent={o} all={all} />}
+      <MemberRegister organization={o} />
+      <OrganizationSettingsPanel organization={o} canEdit={canOnOrganization(me, 'org.manage', o)} />
+    </Stack>
+  );
+}
 
-      <Stack gap="sm" component="section" aria-labelledby="children-title">
-        <Title order={2} size="h3" id="children-title">
-          {t('org.children')}
-        </Title>
-        {all.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-        {all.isSuccess && children.length === 0 && <Text c="dimmed">{t('org.noChildren')}</Text>}
-        {children.length > 0 && (
-          <Paper withBorder radius="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {children.map((c, i) => (
-              <li
-                key={c.id}
-                style={{
-                  padding: 'var(--mantine-spacing-sm) var(--mantine-spacing-md)',
-                  borderTop: i === 0 ? undefined : '1px solid var(--mantine-color-gray-3)',
-                }}
-              >
-                <Anchor component={Link} to={`/to-chuc/${c.id}`} fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {c.name}
-                </Anchor>
-                <Text size="sm" c="dimmed">
-                  {t(`org.kind.${c.kind}`)}
-                </Text>
-              </li>
-            ))}
-          </Paper>
-        )}
-      </Stack>
+function ChildOrganizations({ parent, all }: { parent: OrganizationDto; all: ReturnType<typeof useOrganizations> }) {
+  const { t } = useTranslation();
+  const children = (all.data ?? []).filter((c) => c.parentId === parent.id);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="children-title">
+      <Title order={2} size="h3" id="children-title">
+        {t('org.children')}
+      </Title>
+      {all.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {all.isSuccess && children.length === 0 && <Text c="dimmed">{t('org.noChildren')}</Text>}
+      {children.length > 0 && (
+        <Paper withBorder radius="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {children.map((c, i) => (
+            <li
+              key={c.id}
+              style={{
+                padding: 'var(--mantine-spacing-sm) var(--mantine-spacing-md)',
+                borderTop: i === 0 ? undefined : '1px solid var(--mantine-color-gray-3)',
+              }}
+            >
+              <Anchor component={Link} to={`/to-chuc/${c.id}`} fw={500} style={{ overflowWrap: 'anywhere' }}>
+                {c.name}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {t(`org.kind.${c.kind}`)}
+              </Text>
+            </li>
+          ))}
+        </Paper>
+      )}
     </Stack>
   );
 }
