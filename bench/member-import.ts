@@ -7,8 +7,10 @@
  *     that data under the schema's rules costs at best;
  *   - floor B, "the file by COPY": the CSV's own rows COPYed as text into a staging table — no
  *     parsing of dates, no checks, no history, no audit; shown for scale.
- * The import is measured as the commit does it (read the stored file, parse and check every
- * row, write in one transaction) and, separately, upload + preview.
+ * The import is measured as the wizard and the CLI run it: upload + preview (read, parse and
+ * check every row, keep the file), then the commit of what was previewed (the preview's check
+ * is reused while the cell's register is unchanged; everything is written in one transaction).
+ * Both steps together are reported too.
  * Run: node --import tsx bench/member-import.ts [rows] (PostgreSQL at BENCH_DATABASE_URL or
  * postgres://postgres@127.0.0.1:5432; a database is created and dropped).
  */
@@ -145,11 +147,12 @@ async function main(): Promise<void> {
     const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
     const a = median(floorA);
     const b = median(floorB);
-    console.log(`Ghi (commit: đọc, kiểm tra, ghi trong một giao dịch): ${(commitMs / 1000).toFixed(2)} s = ${rate(commitMs)} dòng/s`);
     console.log(`Tải lên + xem trước: ${(previewMs / 1000).toFixed(2)} s = ${rate(previewMs)} dòng/s`);
+    console.log(`Ghi (xác nhận, một giao dịch): ${(commitMs / 1000).toFixed(2)} s = ${rate(commitMs)} dòng/s`);
+    console.log(`Cả hai bước: ${((previewMs + commitMs) / 1000).toFixed(2)} s = ${rate(previewMs + commitMs)} dòng/s`);
     console.log(`Sàn A — cùng ${storedRows} bản ghi đã lưu, nạp bằng COPY: ${(a / 1000).toFixed(2)} s = ${rate(a)} dòng tệp/s`);
     console.log(`Sàn B — ${ROWS} dòng tệp dạng văn bản, COPY vào bảng tạm: ${(b / 1000).toFixed(2)} s = ${rate(b)} dòng/s`);
-    console.log(`Tỉ lệ commit/sàn A: ${(a / commitMs).toFixed(2)} (mục tiêu ≥ 0.5); commit/sàn B: ${(b / commitMs).toFixed(2)}`);
+    console.log(`Tỉ lệ so với sàn A — ghi: ${(a / commitMs).toFixed(2)} (mục tiêu ≥ 0.5), cả hai bước: ${(a / (previewMs + commitMs)).toFixed(2)}; so với sàn B — ghi: ${(b / commitMs).toFixed(3)}`);
   } finally {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();

@@ -155,6 +155,18 @@ describe('preview, corrections and commit', () => {
     expect(ha?.position).toBe('group_leader');
   });
 
+  it('a commit re-checks rows when the register changed after the preview (no duplicate)', async () => {
+    const row = ['1', 'Mai Thị Xuân Lộc', '09/09/1993', 'Nữ', '03/02/2018', '03/02/2019', ''];
+    const p = (await upload(bithu, ownCell, Buffer.from(csvText([row])))).json<ImportPreviewDto>();
+    expect(p.counts).toMatchObject({ create: 1 });
+    // Meanwhile someone adds the same person by hand.
+    const added = await send(bithu, 'POST', `/api/v1/organizations/${ownCell}/members`, { fullName: 'Mai Thị Xuân Lộc', birthDate: '1993-09-09', gender: 'female', status: 'official', admittedOn: '2018-02-03', confirmedOn: '2019-02-03' });
+    expect(added.statusCode).toBe(201);
+    const done = (await send(bithu, 'POST', `/api/v1/member-imports/${p.id}/commit`, {})).json<ImportPreviewDto>();
+    expect(done.result).toMatchObject({ created: 0, unchanged: 1 });
+    expect((await register()).filter((m) => m.fullName === 'Mai Thị Xuân Lộc')).toHaveLength(1);
+  });
+
   it('a column the headers do not name can be mapped by hand; a file without a name column says so', async () => {
     const text = 'Tên đồng chí;Sinh ngày;Kết nạp;Công nhận\r\nTrần Quốc Toản;01/01/1990;03/02/2015;03/02/2016\r\n';
     const p = (await upload(bithu, ownCell, Buffer.from(text))).json<ImportPreviewDto>();

@@ -55,6 +55,30 @@ export interface Analysis {
   counts: ImportPreviewDto['counts'];
 }
 
+/**
+ * The last previews, so a commit of exactly what the user saw need not check every row again:
+ * kept while the file (immutable), the choices, the day and the cell's register are the same.
+ * A few entries only: a large file's analysis is big, and any other process simply re-checks.
+ */
+const previews = new Map<string, { key: string; analysis: Analysis }>();
+const PREVIEWS_KEPT = 3;
+
+async function previewKey(ctx: Ctx, cell: OrganizationRow, choices: ImportChoices): Promise<string> {
+  return JSON.stringify([todayOf(ctx, cell), await members.registerVersion(ctx.db, cell.id), choices]);
+}
+
+async function analyzeCached(ctx: Ctx, imp: ImportRow, cell: OrganizationRow, choices: ImportChoices, onRow?: (done: number) => void): Promise<Analysis> {
+  const importId = imp.id;
+  const key = await previewKey(ctx, cell, choices);
+  const hit = previews.get(importId);
+  if (hit?.key === key) return hit.analysis;
+  const analysis = await analyze(ctx, cell, await readMemberFile(imp.content), choices, onRow);
+  previews.delete(importId);
+  previews.set(importId, { key, analysis });
+  while (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value ?? '');
+  return analysis;
+}
+
 /** Progress of running commits, per import (the web polls it; the CLI prints it). */
 const progress = new Map<string, ImportProgressDto>();
 export function importProgress(id: string): ImportProgressDto {
@@ -203,6 +227,7 @@ export async function createImport(ctx: Ctx, organizationId: string, fileName: s
   const cell = await authorizeCell(ctx, organizationId);
   const file = await readMemberFile(bytes);
   if (file.rows.length > MAX_IMPORT_ROWS) throw new AppError('import_unreadable', `Tệp có ${file.rows.length} dòng, nhiều hơn giới hạn ${MAX_IMPORT_ROWS} dòng một lần nhập.`);
+  const version = await previewKey(ctx, cell, {});
   const analysis = await analyze(ctx, cell, file, {});
   const [imp] = await ctx.db
     .insert(memberImports)
@@ -217,12 +242,14 @@ export async function createImport(ctx: Ctx, organizationId: string, fileName: s
     })
     .returning();
   if (!imp) throw new Error('insert returned no row');
+  previews.set(imp.id, { key: version, analysis });
+  while (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value ?? '');
   return present(imp, analysis, page);
 }
 
 export async function getImport(ctx: Ctx, id: string, page: Page = FIRST_PAGE): Promise<ImportPreviewDto> {
   const { imp, cell } = await loadImport(ctx, id);
-  return present(imp, await analyze(ctx, cell, await readMemberFile(imp.content), imp.choices as ImportChoices), page);
+  return present(imp, await analyzeCached(ctx, imp, cell, imp.choices as ImportChoices), page);
 }
 
 /** The user's mapping, corrections and skipped rows replace the previous ones; the preview is re-checked. */
@@ -230,7 +257,7 @@ export async function setChoices(ctx: Ctx, id: string, choices: ImportChoices, p
   const { imp, cell } = await loadImport(ctx, id);
   if (imp.status === 'committed') throw new AppError('import_done');
   const [updated] = await ctx.db.update(memberImports).set({ choices }).where(eq(memberImports.id, id)).returning();
-  return present(updated ?? imp, await analyze(ctx, cell, await readMemberFile(imp.content), choices), page);
+  return present(updated ?? imp, await analyzeCached(ctx, { ...imp, choices }, cell, choices), page);
 }
 
 /**
@@ -249,11 +276,10 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: (p: Import
       // query on the outer handle would wait for this transaction forever.
       ctx = { ...ctx, db: tx };
       const { imp, cell } = await loadImport(ctx, id, tx);
-      const file = await readMemberFile(imp.content);
-      if (imp.status === 'committed') return present(imp, await analyze(ctx, cell, file, imp.choices as ImportChoices), FIRST_PAGE);
-      const total = file.rows.length;
+      if (imp.status === 'committed') return present(imp, await analyze(ctx, cell, await readMemberFile(imp.content), imp.choices as ImportChoices), FIRST_PAGE);
+      const total = imp.rowCount ?? 0;
       report({ phase: 'checking', done: 0, total });
-      const a = await analyze(ctx, cell, file, imp.choices as ImportChoices, (done) => report({ phase: 'checking', done, total }));
+      const a = await analyzeCached(ctx, imp, cell, imp.choices as ImportChoices, (done) => report({ phase: 'checking', done, total }));
       if (a.missingFields.length > 0) throw new AppError('import_invalid', 'Chưa chọn cột cho họ và tên hoặc ngày vào Đảng.');
       if (a.counts.error > 0) {
         const issues = a.rows.filter((r) => r.action === 'error').slice(0, 50).flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.field}`, message: `Dòng ${r.row}: ${e.message}` })));
@@ -264,6 +290,7 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: (p: Import
       const result = { created: a.counts.create, updated: a.counts.update, unchanged: a.counts.unchanged };
       const [done] = await tx.update(memberImports).set({ status: 'committed', committedAt: now, result }).where(eq(memberImports.id, id)).returning();
       report({ phase: 'done', done: total, total });
+      previews.delete(id);
       return present(done ?? imp, a, FIRST_PAGE);
     });
   } finally {

@@ -154,3 +154,16 @@ export async function hasCurrentAttachments(db: Queryable, organizationId: strin
     .limit(1);
   return rows.length > 0;
 }
+
+/**
+ * A fingerprint of a cell's register: how many members were ever attached and when any of
+ * them last changed. Every write to a member's record or history moves it.
+ */
+export async function registerVersion(db: Queryable, organizationId: string): Promise<string> {
+  const rows = await db.execute<{ n: number; at: string | null }>(sql`
+    select count(distinct m.id)::int as n, max(m.updated_at)::text as at
+    from ${members} m join ${memberships} mm on mm.member_id = m.id
+    where mm.organization_id = ${organizationId}`);
+  const row = (rows as { rows: { n: number; at: string | null }[] }).rows[0];
+  return `${row?.n ?? 0}|${row?.at ?? ''}`;
+}
