@@ -7,8 +7,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { HistoryInput, MemberDto } from '@chibo/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
-import { client, expectRefused, fixedClock, historyBody, type DemoOrgs, type ErrorBody } from './support/register-fixtures.ts';
+import type { Session, TestApp } from './support/test-app.ts';
+import { expectRefused, historyBody, type DemoOrgs, type ErrorBody, openRegisterWorld, type client } from './support/register-fixtures.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -30,12 +30,7 @@ let office: Target;
 let inspection: Target;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock: fixedClock, config: { loginRatePerMinute: 10_000 } });
-  api = client(t);
-  member = await t.login('dangvien');
-  secretary = await t.login('bithu');
-  superior = await t.login('capuy');
-  o = await api.orgs(superior);
+  ({ t, api, member, secretary, superior, o } = await openRegisterWorld());
   const target = async (label: string, cell: string, name: string, elsewhere: string): Promise<Target> => {
     const id = await api.memberId(superior, cell, name);
     return { label, cell, member: id, history: historyBody(await api.record(superior, id)), elsewhere };

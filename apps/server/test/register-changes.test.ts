@@ -5,8 +5,8 @@
  */
 import type { MemberDto } from '@chibo/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
-import { client, expectRefused, fixedClock, historyBody, type DemoOrgs, type ErrorBody } from './support/register-fixtures.ts';
+import type { Session, TestApp } from './support/test-app.ts';
+import { expectRefused, historyBody, type DemoOrgs, type ErrorBody, openRegisterWorld, type client } from './support/register-fixtures.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -15,11 +15,7 @@ let superior: Session; // capuy
 let o: DemoOrgs;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock: fixedClock, config: { loginRatePerMinute: 10_000 } });
-  api = client(t);
-  secretary = await t.login('bithu');
-  superior = await t.login('capuy');
-  o = await api.orgs(superior);
+  ({ t, api, secretary, superior, o } = await openRegisterWorld());
 });
 afterAll(() => t.close());
 

@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import { parseCsv, type MemberDto, type MemberSummaryDto } from '@chibo/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
-import { FUND_NAME, INSPECTION_NAME, TODAY, client, fixedClock, type DemoOrgs } from './support/register-fixtures.ts';
+import type { Session, TestApp } from './support/test-app.ts';
+import { FUND_NAME, INSPECTION_NAME, TODAY, type DemoOrgs, openRegisterWorld, type client } from './support/register-fixtures.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -18,12 +18,7 @@ let superior: Session; // capuy: the grassroots committee above the three cells
 let o: DemoOrgs;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock: fixedClock, config: { loginRatePerMinute: 10_000 } });
-  api = client(t);
-  member = await t.login('dangvien');
-  secretary = await t.login('bithu');
-  superior = await t.login('capuy');
-  o = await api.orgs(superior);
+  ({ t, api, member, secretary, superior, o } = await openRegisterWorld());
 });
 afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { HistoryInput, MemberDto, MemberSummaryDto, OrganizationDto } from '@chibo/core';
 import { DEMO_CELLS, DEMO_SUPERIOR } from '../../src/demo/demo-data.ts';
 import type { Clock } from '../../src/lib/context.ts';
-import type { Session, TestApp } from './test-app.ts';
+import { createTestApp, type Session, type TestApp } from './test-app.ts';
 
 /** 2026-10-15 in Hà Nội (and in UTC): inside Âu Văn Quý's temporary attachment to Quỹ trợ vốn. */
 export const TODAY = '2026-10-15';
@@ -93,4 +93,12 @@ export function historyBody(m: MemberDto): HistoryInput {
 
 export function expectRefused(res: LightMyRequestResponse, label: string): void {
   expect([403, 404], `${label}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+}
+
+/** A fresh demo app on the fixed clock, the three demo callers and the demo's organizations. */
+export async function openRegisterWorld(): Promise<{ t: TestApp; api: ReturnType<typeof client>; member: Session; secretary: Session; superior: Session; o: DemoOrgs }> {
+  const t = await createTestApp({ clock: fixedClock, config: { loginRatePerMinute: 10_000 } });
+  const api = client(t);
+  const [member, secretary, superior] = [await t.login('dangvien'), await t.login('bithu'), await t.login('capuy')];
+  return { t, api, member, secretary, superior, o: await api.orgs(superior) };
 }

@@ -32,20 +32,25 @@ export const members = pgTable(
   ],
 );
 
+/** Every period: its member, and the days it covers (both ends included; no end: still running). */
+const periodColumns = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  memberId: uuid('member_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  fromDate: date('from_date', { mode: 'string' }).notNull(),
+  toDate: date('to_date', { mode: 'string' }),
+});
+
 /** Official attachment to a cell, or "sinh hoạt tạm thời" in another; both ends are days covered. */
 export const memberships = pgTable(
   'member_memberships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    memberId: uuid('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    ...periodColumns(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
     kind: text('kind').notNull(),
-    fromDate: date('from_date', { mode: 'string' }).notNull(),
-    toDate: date('to_date', { mode: 'string' }),
   },
   (t) => [
     index('member_memberships_member_idx').on(t.memberId),
@@ -59,16 +64,11 @@ export const memberships = pgTable(
 export const memberStatuses = pgTable(
   'member_statuses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    memberId: uuid('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    ...periodColumns(),
     status: text('status').notNull(),
     exemptTrack: text('exempt_track'),
     reason: text('reason'),
     decisionRef: text('decision_ref'),
-    fromDate: date('from_date', { mode: 'string' }).notNull(),
-    toDate: date('to_date', { mode: 'string' }),
   },
   (t) => [
     index('member_statuses_member_idx').on(t.memberId),
@@ -82,16 +82,11 @@ export const memberStatuses = pgTable(
 export const memberPositions = pgTable(
   'member_positions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    memberId: uuid('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
+    ...periodColumns(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
     position: text('position').notNull(),
-    fromDate: date('from_date', { mode: 'string' }).notNull(),
-    toDate: date('to_date', { mode: 'string' }),
   },
   (t) => [
     index('member_positions_member_idx').on(t.memberId),
