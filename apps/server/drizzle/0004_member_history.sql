@@ -66,17 +66,23 @@ CREATE INDEX "member_memberships_org_idx" ON "member_memberships" USING btree ("
 CREATE INDEX "member_imports_org_idx" ON "member_imports" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "members_search_idx" ON "members" USING btree ("search_name" text_pattern_ops);--> statement-breakpoint
 -- Carry each member's flat status into history before the columns go: attached to their cell
--- from admission (or the day the record was made), probation until confirmation, their post.
+-- from admission (a record without one takes the day it was made), probation until
+-- confirmation (a probationary record's stray confirmation date is ignored), their post.
 UPDATE "members" SET "admitted_on" = "created_at"::date WHERE "admitted_on" IS NULL;--> statement-breakpoint
 INSERT INTO "member_memberships" ("member_id", "organization_id", "kind", "from_date")
   SELECT "id", "organization_id", 'official', "admitted_on" FROM "members";--> statement-breakpoint
 INSERT INTO "member_statuses" ("member_id", "status", "from_date", "to_date")
   SELECT "id", 'probationary', "admitted_on", "confirmed_on" - 1 FROM "members"
-  WHERE "confirmed_on" IS NOT NULL AND "confirmed_on" > "admitted_on";--> statement-breakpoint
+  WHERE "status" <> 'probationary' AND "confirmed_on" IS NOT NULL AND "confirmed_on" > "admitted_on";--> statement-breakpoint
 INSERT INTO "member_statuses" ("member_id", "status", "from_date")
   SELECT "id", CASE WHEN "status" = 'probationary' THEN 'probationary' ELSE 'official' END,
          CASE WHEN "status" = 'probationary' THEN "admitted_on" ELSE greatest(coalesce("confirmed_on", "admitted_on"), "admitted_on") END
   FROM "members";--> statement-breakpoint
+-- Exemption and suspension become layers over the standing; their track, dates and decision were
+-- never recorded, so the reason says so and the member page lists the missing track for review.
+INSERT INTO "member_statuses" ("member_id", "status", "reason", "from_date")
+  SELECT "id", "status", 'Chuyển từ dữ liệu cũ: cần ghi diện, ngày bắt đầu và quyết định', greatest(coalesce("confirmed_on", "admitted_on"), "admitted_on")
+  FROM "members" WHERE "status" IN ('exempt', 'suspended');--> statement-breakpoint
 INSERT INTO "member_positions" ("member_id", "organization_id", "position", "from_date")
   SELECT "id", "organization_id", "position", "admitted_on" FROM "members" WHERE "position" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE "members" DROP COLUMN "status";--> statement-breakpoint

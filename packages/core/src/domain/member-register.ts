@@ -40,9 +40,11 @@ export function historyFromLine(line: RegisterLine): HistoryParts {
  * A known member's history after the same line is read again (re-import): dates replace the
  * party standing (exemptions and suspensions laid over it stay), attachments stay, and a post
  * that differs from the posts held in the cell `today` ends yesterday while the new one starts
- * today. `changed` says whether anything differs, so an unchanged row writes nothing.
+ * today — unless the file has no post column (`keepPosts`), or names one of the posts already
+ * held (a register prints one post per member). `changed` says whether anything differs, so
+ * an unchanged row writes nothing.
  */
-export function mergeLine(existing: HistoryParts, line: RegisterLine, today: IsoDateString): { history: HistoryParts; changed: boolean } {
+export function mergeLine(existing: HistoryParts, line: RegisterLine, today: IsoDateString, keepPosts = false): { history: HistoryParts; changed: boolean } {
   const layers = existing.statuses.filter((s) => !isPartyStanding(s.status));
   const standings = standingsFrom(line.admittedOn, line.confirmedOn);
   const oldStandings = existing.statuses.filter((s) => isPartyStanding(s.status));
@@ -51,7 +53,7 @@ export function mergeLine(existing: HistoryParts, line: RegisterLine, today: Iso
     standings.every((s) => oldStandings.some((o) => o.status === s.status && o.from === s.from && o.to === s.to));
 
   const heldToday = existing.positions.filter((p) => p.organizationId === line.cellId && spanCovers(p, today));
-  const samePosts = line.position === null ? heldToday.length === 0 : heldToday.length === 1 && heldToday[0]?.position === line.position;
+  const samePosts = keepPosts || (line.position === null ? heldToday.length === 0 : heldToday.some((p) => p.position === line.position));
   let positions = [...existing.positions];
   if (!samePosts) {
     positions = positions.flatMap((p) => {

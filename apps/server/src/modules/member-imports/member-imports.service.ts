@@ -5,9 +5,12 @@
  * date of birth) updates that member, so importing the same file again creates no one twice.
  */
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import {
+  canonicalJson,
+  confirmedOnOf,
   foldForSearch,
+  isStorableText,
   formatDateVi,
   historyFromLine,
   IMPORT_FIELDS,
@@ -36,10 +39,11 @@ import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAuditBatch, type AuditInput } from '../audit/audit.repo.ts';
 import * as members from '../members/members.repo.ts';
 import { registerOf, todayOf } from '../members/members.service.ts';
-import type { OrganizationRow } from '../organizations/organizations.repo.ts';
+import { lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { readMemberFile, type MemberFile } from './read-file.ts';
 
 export const MAX_IMPORT_ROWS = 200_000;
+const PREVIEW_DAYS = 7;
 type ImportRow = typeof memberImports.$inferSelect;
 
 interface AnalyzedRow extends ImportRowDto {
@@ -64,7 +68,8 @@ const previews = new Map<string, { key: string; analysis: Analysis }>();
 const PREVIEWS_KEPT = 3;
 
 async function previewKey(ctx: Ctx, cell: OrganizationRow, choices: ImportChoices): Promise<string> {
-  return JSON.stringify([todayOf(ctx, cell), await members.registerVersion(ctx.db, cell.id), choices]);
+  // Canonical JSON: choices read back from jsonb come with their keys in another order.
+  return canonicalJson([todayOf(ctx, cell), await members.registerVersion(ctx.db, cell.id), choices]);
 }
 
 async function analyzeCached(ctx: Ctx, imp: ImportRow, cell: OrganizationRow, choices: ImportChoices, onRow?: (done: number) => void): Promise<Analysis> {
@@ -142,6 +147,8 @@ export async function analyze(ctx: Ctx, cell: OrganizationRow, file: MemberFile,
     }
     const parsed = parseMemberRow(cells, mapping, row);
     const errors: { field: string; message: string }[] = [...parsed.errors];
+    // What the database cannot store (NUL, control characters) is a row error here, not a failed commit.
+    for (const [f, text] of Object.entries(shown)) if (!isStorableText(text)) errors.push({ field: f, message: 'Ô có ký tự không hợp lệ (ký tự điều khiển).' });
     const v = parsed.value;
     if (v && (v.status === 'exempt' || v.status === 'suspended')) {
       errors.push({ field: 'status', message: 'Miễn sinh hoạt hoặc đình chỉ cần diện, ngày và quyết định: nhập đảng viên là chính thức hoặc dự bị, rồi ghi quyết định trên trang đảng viên.' });
@@ -157,13 +164,24 @@ export async function analyze(ctx: Ctx, cell: OrganizationRow, file: MemberFile,
         const match = byKey.get(key) ?? (v.birthDate === null && sameName.length === 1 ? sameName[0] : undefined);
         const line = { cellId: cell.id, admittedOn: v.admittedOn, confirmedOn: v.confirmedOn, position: v.position };
         if (match) {
-          const merged = mergeLine(match.history, line, today);
-          const person = v.gender !== match.row.gender || v.birthDate !== match.row.birthDate || v.email !== match.row.email || v.phone !== match.row.phone;
+          // A column the file does not have changes nothing: only what the file says is updated.
+          const has = (f: ImportField) => mapping[f] !== undefined;
+          const kept: ImportedMember = {
+            ...v,
+            gender: has('gender') ? v.gender : (match.row.gender as ImportedMember['gender']),
+            birthDate: has('birthDate') ? v.birthDate : match.row.birthDate,
+            email: has('email') ? v.email : match.row.email,
+            phone: has('phone') ? v.phone : match.row.phone,
+            confirmedOn: has('confirmedOn') || has('status') ? v.confirmedOn : confirmedOnOf(match.history),
+          };
+          if (!(has('confirmedOn') || has('status'))) kept.status = kept.confirmedOn ? 'official' : 'probationary';
+          const merged = mergeLine(match.history, { ...line, confirmedOn: kept.confirmedOn }, today, !has('position'));
+          const person = kept.gender !== match.row.gender || kept.birthDate !== match.row.birthDate || kept.email !== match.row.email || kept.phone !== match.row.phone;
           const problems = validateHistory({ ...match.history, ...merged.history }, rules);
           errors.push(...problems.map((p) => ({ field: 'row', message: p.message })));
           if (errors.length === 0) {
             const changed = merged.changed || person;
-            result = { ...base, action: changed ? 'update' : 'unchanged', value: v, memberId: match.row.id, errors: [], parts: merged.history, existing: match };
+            result = { ...base, action: changed ? 'update' : 'unchanged', value: kept, memberId: match.row.id, errors: [], parts: merged.history, existing: match };
           }
         } else {
           const parts = historyFromLine(line);
@@ -229,6 +247,8 @@ export async function createImport(ctx: Ctx, organizationId: string, fileName: s
   if (file.rows.length > MAX_IMPORT_ROWS) throw new AppError('import_unreadable', `Tệp có ${file.rows.length} dòng, nhiều hơn giới hạn ${MAX_IMPORT_ROWS} dòng một lần nhập.`);
   const version = await previewKey(ctx, cell, {});
   const analysis = await analyze(ctx, cell, file, {});
+  // Uploads never confirmed are not kept for ever: a week is enough to finish a wizard.
+  await ctx.db.delete(memberImports).where(and(eq(memberImports.status, 'preview'), lt(memberImports.createdAt, new Date(ctx.clock.now().getTime() - PREVIEW_DAYS * 86_400_000))));
   const [imp] = await ctx.db
     .insert(memberImports)
     .values({
@@ -276,6 +296,8 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: (p: Import
       // query on the outer handle would wait for this transaction forever.
       ctx = { ...ctx, db: tx };
       const { imp, cell } = await loadImport(ctx, id, tx);
+      // One writer per cell register at a time: imports and hand-added members queue here.
+      await lockOrganization(tx, cell.id);
       if (imp.status === 'committed') return present(imp, await analyze(ctx, cell, await readMemberFile(imp.content), imp.choices as ImportChoices), FIRST_PAGE);
       const total = imp.rowCount ?? 0;
       report({ phase: 'checking', done: 0, total });
@@ -335,7 +357,10 @@ async function writeRows(ctx: Ctx, tx: Tx, actor: Actor, cell: OrganizationRow, 
     const v = r.value as ImportedMember;
     const existing = r.existing as members.LoadedMember;
     const parts = r.parts as HistoryParts;
-    await members.lockMember(tx, existing.row.id);
+    const locked = await members.lockMember(tx, existing.row.id);
+    if (locked?.revision !== existing.row.revision) {
+      throw new AppError('conflict', `Hồ sơ đồng chí ${existing.row.fullName} vừa được thay đổi sau khi xem trước: hãy tải lại bước xem trước rồi xác nhận.`);
+    }
     await members.replaceHistory(tx, existing.row.id, parts);
     await members.updateMember(tx, existing.row.id, { ...personOf(v), admittedOn: parts.admittedOn, updatedAt: now });
     audit.push(

@@ -4,7 +4,7 @@
  * CSV in UTF-8 with a BOM (Excel then opens it with the diacritics intact).
  */
 import ExcelJS from 'exceljs';
-import { confirmedOnOf, foldForSearch, formatDateVi, type Gender, type MemberStatus, type Position } from '@chibo/core';
+import { confirmedOnOf, foldForSearch, formatDateVi, highestPosition, type Gender, type MemberStatus, type Position } from '@chibo/core';
 import type { Ctx } from '../../lib/context.ts';
 import { authorizeOnOrganization } from '../../lib/policy.ts';
 import { organizationNames } from './members.repo.ts';
@@ -26,7 +26,7 @@ export interface ExportedFile {
 function rowOf(e: RegisterEntry, i: number, cellName: string): (string | number | Date | null)[] {
   const r = e.row;
   const confirmed = confirmedOnOf(e.history);
-  const post = e.cellPositions[0];
+  const post = highestPosition(e.cellPositions);
   const note = e.standing.suspended ? NOTE_TEXT.suspended : e.standing.exempt ? NOTE_TEXT.exempt : e.attachment === 'temporary' ? 'Sinh hoạt tạm thời' : e.attachment === 'away' ? 'Đang sinh hoạt tạm thời nơi khác' : null;
   return [
     i + 1,

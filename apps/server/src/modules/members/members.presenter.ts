@@ -15,12 +15,13 @@ import type { RegisterEntry } from './members.service.ts';
 
 type Gender = MemberSummaryDto['gender'];
 
-export function presentMemberSummary(e: RegisterEntry): MemberSummaryDto {
+/** A fellow member's line; gender only for those who may read private records. */
+export function presentMemberSummary(e: RegisterEntry, privateView: boolean): MemberSummaryDto {
   return {
     id: e.memberId,
     organizationId: e.standing.homeCellId ?? e.row.organizationId,
     fullName: e.fullName,
-    gender: (e.row.gender as Gender) ?? null,
+    gender: privateView ? ((e.row.gender as Gender) ?? null) : null,
     status: registerStatus(e.standing),
     standing: e.standing.status,
     position: highestPosition(e.cellPositions),

@@ -83,7 +83,11 @@ export async function insertMember(db: Queryable, values: NewMember): Promise<Me
 }
 
 export async function updateMember(db: Queryable, id: string, patch: Partial<MemberRow>): Promise<MemberRow> {
-  const [row] = await db.update(members).set(patch).where(eq(members.id, id)).returning();
+  const [row] = await db
+    .update(members)
+    .set({ ...patch, revision: sql`${members.revision} + 1` })
+    .where(eq(members.id, id))
+    .returning();
   if (!row) throw new Error('update returned no row');
   return row;
 }
@@ -156,14 +160,14 @@ export async function hasCurrentAttachments(db: Queryable, organizationId: strin
 }
 
 /**
- * A fingerprint of a cell's register: how many members were ever attached and when any of
- * them last changed. Every write to a member's record or history moves it.
+ * A fingerprint of a cell's register: how many members were ever attached and the sum of
+ * their revisions. Every write to a member's record or history bumps its revision (never
+ * down), and a new attachment adds a member, so any change moves it.
  */
 export async function registerVersion(db: Queryable, organizationId: string): Promise<string> {
-  const rows = await db.execute<{ n: number; at: string | null }>(sql`
-    select count(distinct m.id)::int as n, max(m.updated_at)::text as at
-    from ${members} m join ${memberships} mm on mm.member_id = m.id
-    where mm.organization_id = ${organizationId}`);
-  const row = (rows as { rows: { n: number; at: string | null }[] }).rows[0];
-  return `${row?.n ?? 0}|${row?.at ?? ''}`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, revisions: sql<string>`coalesce(sum(${members.revision}), 0)::text` })
+    .from(members)
+    .where(inArray(members.id, db.selectDistinct({ id: memberships.memberId }).from(memberships).where(eq(memberships.organizationId, organizationId))));
+  return `${row?.n ?? 0}|${row?.revisions ?? '0'}`;
 }

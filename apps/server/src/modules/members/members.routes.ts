@@ -41,8 +41,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: MemberListResponse, ...errors },
     },
     handler: async (req) => {
-      const { on, items } = await service.listRegister(req.ctx, req.params.id, req.query);
-      return { on, items: items.map(presentMemberSummary) };
+      const { on, items, privateView } = await service.listRegister(req.ctx, req.params.id, req.query);
+      return { on, items: items.map((e) => presentMemberSummary(e, privateView)) };
     },
   });
 

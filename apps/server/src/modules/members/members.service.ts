@@ -31,7 +31,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Ctx } from '../../lib/context.ts';
 import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { findOrganization, listSubtrees, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { findOrganization, listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { settingsFor } from '../organizations/organizations.service.ts';
 import * as repo from './members.repo.ts';
 
@@ -80,8 +80,10 @@ export async function registerOf(ctx: Ctx, org: OrganizationRow, on: string): Pr
 }
 
 /** The register as a list: filtered by status, post and a name typed with or without diacritics. */
-export async function listRegister(ctx: Ctx, organizationId: string, query: RegisterQuery): Promise<{ on: string; items: RegisterEntry[] }> {
+export async function listRegister(ctx: Ctx, organizationId: string, query: RegisterQuery): Promise<{ on: string; items: RegisterEntry[]; privateView: boolean }> {
   const org = await authorizeOnOrganization(ctx, 'member.read', organizationId);
+  // A member sees fellow members' names, posts and status; dates and the rest are for officers.
+  const privateView = mayReadPrivate(requireActor(ctx), org);
   const on = query.on ?? todayOf(ctx, org);
   let items = await registerOf(ctx, org, on);
   if (query.q) {
@@ -94,8 +96,8 @@ export async function listRegister(ctx: Ctx, organizationId: string, query: Regi
     const p = query.position;
     items = items.filter((e) => e.cellPositions.includes(p));
   }
-  if (query.sort === 'admitted') items = [...items].sort((a, b) => (a.row.admittedOn ?? '').localeCompare(b.row.admittedOn ?? '') || compareVietnameseNames(a.fullName, b.fullName));
-  return { on, items };
+  if (query.sort === 'admitted' && privateView) items = [...items].sort((a, b) => (a.row.admittedOn ?? '').localeCompare(b.row.admittedOn ?? '') || compareVietnameseNames(a.fullName, b.fullName));
+  return { on, items, privateView };
 }
 
 /** Rules in force on `on`, with the probation alert window the organization's settings give. */
@@ -169,33 +171,34 @@ function historyProblems(history: MemberHistory, on: string): void {
   }
 }
 
-/** The cell holding the record: the official attachment that started last. */
-function recordCellOf(parts: HistoryParts): string | null {
+/**
+ * The cell holding the record: the official attachment that started last by `today` (a
+ * transfer dated next month moves the record next month; until then the current cell keeps it).
+ */
+function recordCellOf(parts: HistoryParts, today: string): string | null {
   const homes = parts.memberships.filter((m) => m.kind === 'official').sort((a, b) => a.from.localeCompare(b.from));
-  return homes.at(-1)?.organizationId ?? null;
+  return (homes.filter((m) => m.from <= today).at(-1) ?? homes[0])?.organizationId ?? null;
 }
 
 type Period = HistoryParts['memberships'][number] | HistoryParts['positions'][number];
 const periodKey = (p: Period) => JSON.stringify([p.organizationId, 'kind' in p ? p.kind : p.position, p.from, p.to]);
 
 /**
- * The cells whose register a new history touches must be ones the caller manages: with
- * 'changed', every cell where an attachment or a post is added, removed or altered (an edit
- * must not rewrite another cell's past roll, nor move the record past a transfer's checks);
- * with 'new', only cells the history did not name before (a transfer, which ends periods
- * elsewhere by its own rules). A changed period may not run in a cell after it closed.
+ * The cells whose register a new history touches must be ones the caller manages: every cell
+ * where an attachment or a post is added, removed or altered — an edit or a back-dated
+ * transfer must not rewrite another cell's past roll. A changed period may not run in a cell
+ * after it closed.
  */
-async function authorizeCells(ctx: Ctx, before: HistoryParts, after: HistoryParts, scope: 'changed' | 'new'): Promise<void> {
+async function authorizeCells(ctx: Ctx, before: HistoryParts, after: HistoryParts): Promise<void> {
   const periods = (h: HistoryParts): Period[] => [...h.memberships, ...h.positions];
   const beforeKeys = new Set(periods(before).map(periodKey));
   const afterKeys = new Set(periods(after).map(periodKey));
-  const known = new Set(periods(before).map((p) => p.organizationId));
   const touched = new Map<string, Period[]>();
   for (const p of periods(after)) {
-    if (scope === 'changed' ? beforeKeys.has(periodKey(p)) : known.has(p.organizationId)) continue;
+    if (beforeKeys.has(periodKey(p))) continue;
     touched.set(p.organizationId, [...(touched.get(p.organizationId) ?? []), p]);
   }
-  if (scope === 'changed') for (const p of periods(before)) if (!afterKeys.has(periodKey(p)) && !touched.has(p.organizationId)) touched.set(p.organizationId, []);
+  for (const p of periods(before)) if (!afterKeys.has(periodKey(p)) && !touched.has(p.organizationId)) touched.set(p.organizationId, []);
   for (const [id, added] of touched) {
     const org = await authorizeOnOrganization(ctx, 'member.manage', id);
     if (!isCell(org)) throw new AppError('validation_failed', `"${org.name}" không phải chi bộ: đảng viên chỉ sinh hoạt ở chi bộ.`);
@@ -212,9 +215,12 @@ async function authorizeCells(ctx: Ctx, before: HistoryParts, after: HistoryPart
  */
 async function authorizeExemptions(ctx: Ctx, before: HistoryParts, after: HistoryParts, cell: OrganizationRow, on: string): Promise<void> {
   const decidedBy = membershipRulesOn(on).exemptionDecidedBy;
-  const old = new Set(before.statuses.map((s) => JSON.stringify(s)));
-  const added = after.statuses.filter((s) => s.status === 'exempt' && !old.has(JSON.stringify(s)));
-  for (const s of added) {
+  const key = (s: HistoryParts['statuses'][number]) => JSON.stringify([s.status, s.exemptTrack ?? null, s.from, s.to, s.reason ?? null, s.decisionRef ?? null]);
+  const oldKeys = new Set(before.statuses.map(key));
+  const newKeys = new Set(after.statuses.map(key));
+  // Added, and removed or altered: undoing a committee's decision needs the committee too.
+  const touched = [...after.statuses.filter((s) => !oldKeys.has(key(s))), ...before.statuses.filter((s) => !newKeys.has(key(s)))].filter((s) => s.status === 'exempt');
+  for (const s of touched) {
     if (decidedBy.value[s.exemptTrack ?? 'A'] !== 'grassroots_committee') continue;
     if (!cell.parentId || !actorCan(requireActor(ctx), 'member.manage', cell.path.slice(0, cell.path.length - cell.id.length - 1))) {
       throw new AppError('forbidden', `Miễn công tác và sinh hoạt đảng diện B do đảng ủy cơ sở quyết định (${decidedBy.source}, ${decidedBy.article}): chi bộ không tự ghi được.`);
@@ -235,6 +241,8 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
   const parts = historyFromLine({ cellId: org.id, admittedOn: input.admittedOn, confirmedOn: input.confirmedOn ?? null, joinedOn: input.joinedOn ?? null, position: input.position ?? null });
   historyProblems({ memberId: '', fullName: input.fullName, ...parts }, todayOf(ctx, org));
   const id = await ctx.db.transaction(async (tx) => {
+    // Queued with imports into the same cell (member-imports: one writer per register).
+    await lockOrganization(tx, org.id);
     const row = await repo.insertMember(tx, {
       organizationId,
       fullName: input.fullName,
@@ -305,7 +313,6 @@ async function writeHistory(
   actor: Actor,
   id: string,
   action: string,
-  scope: 'changed' | 'new',
   build: (current: repo.LoadedMember) => HistoryParts,
   extra: Record<string, unknown> = {},
   alsoAuditAt?: OrganizationRow,
@@ -316,10 +323,10 @@ async function writeHistory(
   const parts = build(current);
   // Nothing changes: nothing to write, nothing to audit.
   if (JSON.stringify(auditHistory(parts)) === JSON.stringify(auditHistory(current.history))) return current;
-  await authorizeCells(ctx, current.history, parts, scope);
+  await authorizeCells(ctx, current.history, parts);
   await authorizeExemptions(ctx, current.history, parts, org, todayOf(ctx, org));
   historyProblems({ ...current.history, ...parts }, todayOf(ctx, org));
-  const recordCell = recordCellOf(parts) ?? current.row.organizationId;
+  const recordCell = recordCellOf(parts, todayOf(ctx, org)) ?? current.row.organizationId;
   await ctx.db.transaction(async (tx) => {
     // Under the member's row lock: two officers editing at once each audit what they replaced.
     const locked = await repo.lockMember(tx, id);
@@ -351,7 +358,7 @@ async function writeHistory(
 
 export async function replaceMemberHistory(ctx: Ctx, id: string, input: HistoryInput): Promise<repo.LoadedMember> {
   const actor = requireActor(ctx);
-  return writeHistory(ctx, actor, id, 'member.history_changed', 'changed', () => ({
+  return writeHistory(ctx, actor, id, 'member.history_changed', () => ({
     admittedOn: input.admittedOn,
     memberships: input.memberships,
     statuses: input.statuses.map((s) => ({
@@ -382,7 +389,6 @@ export async function transferMember(ctx: Ctx, id: string, input: TransferInput)
     actor,
     id,
     input.kind === 'official' ? 'member.transferred' : 'member.temporarily_attached',
-    'new',
     ({ history }) => {
       const to = input.to ?? null;
       if (input.kind === 'temporary') {

@@ -179,8 +179,12 @@ export async function moveOrganization(ctx: Ctx, id: string, input: MoveOrganiza
   if (parent.id === org.parentId) return org;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
+    // Both ends locked and re-read: a parent moved meanwhile would leave paths pointing nowhere.
     const locked = await repo.lockOrganization(tx, id);
-    if (!locked || locked.path !== org.path) throw new AppError('conflict', 'Cây tổ chức vừa thay đổi. Vui lòng tải lại trang.');
+    const lockedParent = await repo.lockOrganization(tx, parent.id);
+    if (!locked || locked.path !== org.path || !lockedParent || lockedParent.path !== parent.path || isWithin(lockedParent.path, locked.path)) {
+      throw new AppError('conflict', 'Cây tổ chức vừa thay đổi. Vui lòng tải lại trang.');
+    }
     const newPath = `${parent.path}${org.id}/`;
     await repo.movePaths(tx, org.path, newPath, parent.depth + 1 - org.depth, now);
     const row = await repo.setParent(tx, id, parent.id);
