@@ -17,3 +17,5 @@ export * from './domain/csv.ts';
 export * from './domain/member-register.ts';
 export * from './rules/organization-settings.ts';
 export * from './contracts/imports.ts';
+export * from './rules/meeting-rules.ts';
+export * from './domain/meeting-plan.ts';
