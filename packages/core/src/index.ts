@@ -15,6 +15,7 @@ export * from './domain/member-import.ts';
 export * from './domain/legacy-encodings.ts';
 export * from './domain/csv.ts';
 export * from './domain/member-register.ts';
+export * from './domain/member-history-edits.ts';
 export * from './rules/organization-settings.ts';
 export * from './contracts/imports.ts';
 export * from './rules/meeting-rules.ts';

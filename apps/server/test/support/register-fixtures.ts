@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { HistoryInput, MemberDto, MemberSummaryDto, OrganizationDto } from '@chibo/core';
+import { historyInputOf, type HistoryInput, type MemberDto, type MemberSummaryDto, type OrganizationDto } from '@chibo/core';
 import { DEMO_CELLS, DEMO_SUPERIOR } from '../../src/demo/demo-data.ts';
 import type { Clock } from '../../src/lib/context.ts';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
@@ -81,14 +81,11 @@ export function client(t: TestApp) {
   return { request, get, orgs, roll, memberId, record, auditHead };
 }
 
-/** A member's stored history as the PUT /history body that would store it again. */
+/** A member's stored history as the PUT /history body that would store it again (core historyInputOf). */
 export function historyBody(m: MemberDto): HistoryInput {
-  return {
-    admittedOn: m.history.admittedOn ?? '',
-    memberships: m.history.memberships.map((x) => ({ organizationId: x.organizationId, kind: x.kind, from: x.from, to: x.to })),
-    statuses: m.history.statuses.map((s) => ({ status: s.status, from: s.from, to: s.to, exemptTrack: s.exemptTrack, reason: s.reason, decisionRef: s.decisionRef })),
-    positions: m.history.positions.map((p) => ({ organizationId: p.organizationId, position: p.position, from: p.from, to: p.to })),
-  };
+  const body = historyInputOf(m.history);
+  if (!body) throw new Error(`${m.fullName} has no admission date`);
+  return body;
 }
 
 export function expectRefused(res: LightMyRequestResponse, label: string): void {

@@ -166,10 +166,19 @@ export function probationDueDate(admittedOn: IsoDateString, rules: MembershipRul
   return addMonths(admittedOn, rules.probationMonths.value);
 }
 
-/** Confirmed: an official standing starts on or after admission. */
-export function isConfirmed(history: MemberHistory): boolean {
+/** The first day of official standing on or after admission: the confirmation date (null: not confirmed). */
+/** Only the dates matter: a stored history, a form's or the API's all answer it. */
+type StandingDates = { admittedOn: IsoDateString | null; statuses: readonly { status: MemberStatus; from: IsoDateString }[] };
+
+export function confirmedOnOf(history: StandingDates): IsoDateString | null {
   const admitted = history.admittedOn;
-  return admitted !== null && history.statuses.some((s) => s.status === 'official' && s.from >= admitted);
+  if (admitted === null) return null;
+  const days = history.statuses.filter((s) => s.status === 'official' && s.from >= admitted).map((s) => s.from).sort();
+  return days[0] ?? null;
+}
+
+export function isConfirmed(history: StandingDates): boolean {
+  return confirmedOnOf(history) !== null;
 }
 
 export interface ProbationAlert {

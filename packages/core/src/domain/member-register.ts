@@ -83,11 +83,3 @@ const POST_RANK: Readonly<Record<Position, number>> = { secretary: 0, deputy_sec
 export function highestPosition(positions: readonly Position[]): Position | null {
   return [...positions].sort((a, b) => POST_RANK[a] - POST_RANK[b])[0] ?? null;
 }
-
-/** The first day of official standing on or after admission: the confirmation date. */
-export function confirmedOnOf(history: HistoryParts): IsoDateString | null {
-  const admitted = history.admittedOn;
-  if (admitted === null) return null;
-  const days = history.statuses.filter((s) => s.status === 'official' && s.from >= admitted).map((s) => s.from).sort();
-  return days[0] ?? null;
-}

@@ -1,5 +1,6 @@
 import {
-  addDays,
+  applyTransfer,
+  historyPartsOf,
   compareVietnameseNames,
   foldForSearch,
   historyFromLine,
@@ -11,7 +12,6 @@ import {
   probationAlerts,
   registerStatus,
   rollOn,
-  spanCovers,
   validateHistory,
   isOfficialMemberOfCell,
   type CreateMemberInput,
@@ -358,27 +358,10 @@ async function writeHistory(
 
 export async function replaceMemberHistory(ctx: Ctx, id: string, input: HistoryInput): Promise<repo.LoadedMember> {
   const actor = requireActor(ctx);
-  return writeHistory(ctx, actor, id, 'member.history_changed', () => ({
-    admittedOn: input.admittedOn,
-    memberships: input.memberships,
-    statuses: input.statuses.map((s) => ({
-      status: s.status,
-      from: s.from,
-      to: s.to,
-      ...(s.exemptTrack ? { exemptTrack: s.exemptTrack } : {}),
-      ...(s.reason ? { reason: s.reason } : {}),
-      ...(s.decisionRef ? { decisionRef: s.decisionRef } : {}),
-    })),
-    positions: input.positions,
-  }));
+  return writeHistory(ctx, actor, id, 'member.history_changed', () => historyPartsOf(input));
 }
 
-/**
- * Chuyển sinh hoạt. Official: the current attachment, the posts held in the old cell and any
- * temporary attachment end the day before; the new attachment starts on `from`. Temporary: a
- * "sinh hoạt tạm thời" period is added while the official attachment stays. Nothing of the
- * past is rewritten, so the old cell still shows the member for earlier days.
- */
+/** Chuyển sinh hoạt (core applyTransfer), authorized on the receiving cell and on every cell it changes. */
 export async function transferMember(ctx: Ctx, id: string, input: TransferInput): Promise<repo.LoadedMember> {
   const actor = requireActor(ctx);
   const target = await authorizeOnOrganization(ctx, 'member.manage', input.toOrganizationId);
@@ -390,29 +373,10 @@ export async function transferMember(ctx: Ctx, id: string, input: TransferInput)
     id,
     input.kind === 'official' ? 'member.transferred' : 'member.temporarily_attached',
     ({ history }) => {
-      const to = input.to ?? null;
-      if (input.kind === 'temporary') {
-        return { ...history, memberships: [...history.memberships, { organizationId: target.id, kind: 'temporary', from: input.from, to }] };
-      }
-      const dayBefore = addDays(input.from, -1);
-      const home = history.memberships.find((m) => m.kind === 'official' && spanCovers(m, input.from));
-      if (!home) throw new AppError('validation_failed', 'Ngày chuyển không nằm trong thời gian sinh hoạt chính thức hiện tại của đảng viên.', { issues: [{ path: 'from', message: 'Ngày chuyển phải trong thời gian đảng viên đang sinh hoạt chính thức.' }] });
-      if (home.organizationId === target.id) throw new AppError('validation_failed', 'Đảng viên đang sinh hoạt chính thức tại chi bộ này.', { issues: [{ path: 'toOrganizationId', message: 'Hãy chọn chi bộ khác.' }] });
-      // Periods still running on the transfer day end the day before; ones not yet begun are dropped.
-      const endBefore = <T extends { from: string; to: string | null }>(items: readonly T[], applies: (x: T) => boolean): T[] =>
-        items.flatMap((x) => {
-          if (!applies(x) || (x.to !== null && x.to < input.from)) return [x];
-          return x.from >= input.from ? [] : [{ ...x, to: dayBefore }];
-        });
-      return {
-        admittedOn: history.admittedOn,
-        statuses: history.statuses,
-        memberships: [
-          ...endBefore(history.memberships, (m) => m === home || m.kind === 'temporary'),
-          { organizationId: target.id, kind: 'official' as const, from: input.from, to },
-        ],
-        positions: endBefore(history.positions, (p) => p.organizationId === home.organizationId),
-      };
+      const r = applyTransfer(history, { toCellId: target.id, kind: input.kind, from: input.from, to: input.to ?? null });
+      if (r.ok) return r.history;
+      if (r.problem === 'same_cell') throw new AppError('validation_failed', 'Đảng viên đang sinh hoạt chính thức tại chi bộ này.', { issues: [{ path: 'toOrganizationId', message: 'Hãy chọn chi bộ khác.' }] });
+      throw new AppError('validation_failed', 'Ngày chuyển không nằm trong thời gian sinh hoạt chính thức hiện tại của đảng viên.', { issues: [{ path: 'from', message: 'Ngày chuyển phải trong thời gian đảng viên đang sinh hoạt chính thức.' }] });
     },
     { toOrganizationId: target.id, from: input.from },
     target,

@@ -1,9 +1,8 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { isCalendarDate, POSITIONS, type MemberDto, type Position } from '@chibo/core';
+import { addPosition, endablePositions, endPosition, historyInputOf, isCalendarDate, POSITIONS, type MemberDto, type Position } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, todayIn } from '../../lib/format.ts';
-import { addPosition, endablePositions, endPosition, historyInputOf } from './history-edits.ts';
 import { ServerErrors, useHistoryMutation } from './member-mutations.tsx';
 
 interface Values {

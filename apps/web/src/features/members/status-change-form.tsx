@@ -1,9 +1,8 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { isCalendarDate, type MemberDto } from '@chibo/core';
+import { applyStatusChange, endableLayers, historyInputOf, isConfirmed, type StatusChange, isCalendarDate, type MemberDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, todayIn } from '../../lib/format.ts';
-import { applyStatusChange, endableLayers, historyInputOf, isProbationary, type StatusChange } from './history-edits.ts';
 import { ServerErrors, useHistoryMutation } from './member-mutations.tsx';
 
 type Kind = StatusChange['kind'];
@@ -26,7 +25,7 @@ export function StatusChangeForm({ member }: { member: MemberDto }) {
   const { t } = useTranslation();
   const today = todayIn();
   const layers = endableLayers(member.history, today);
-  const kinds: Kind[] = [...(isProbationary(member.history) ? (['confirm'] as const) : []), 'exempt', 'suspend', ...(layers.length > 0 ? (['end'] as const) : [])];
+  const kinds: Kind[] = [...(member.history.admittedOn !== null && !isConfirmed(member.history) ? (['confirm'] as const) : []), 'exempt', 'suspend', ...(layers.length > 0 ? (['end'] as const) : [])];
   const initial: Values = { kind: kinds[0] ?? 'exempt', on: '', from: '', to: '', track: 'A', reason: '', decisionRef: '', layer: String(layers[0] ?? '') };
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Errors>({});
