@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const fileText = file.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).join('\n');
     // The same foreign keys as the real tables: the floor stores the same rows under the same rules.
     const foreignKeys: Record<string, string[]> = {
-      members: ['foreign key (organization_id) references public.organizations (id)'],
+      members: [],
       member_memberships: ['foreign key (member_id) references floor.members (id)', 'foreign key (organization_id) references public.organizations (id)'],
       member_statuses: ['foreign key (member_id) references floor.members (id)'],
       member_positions: ['foreign key (member_id) references floor.members (id)', 'foreign key (organization_id) references public.organizations (id)'],

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const db = t.db.database.db;
   const root = await insertOrganization(db, { id: crypto.randomUUID(), parentId: null, kind: 'grassroots_committee', name: 'Đảng bộ Phường Thử Nghiệm' }, null);
   const cell = await insertOrganization(db, { id: crypto.randomUUID(), parentId: root.id, kind: 'cell', name: 'Chi bộ Tổ dân phố số 1', cellType: 'residential' }, root);
-  const m = await insertMember(db, { organizationId: cell.id, fullName: 'Người Ngoài', searchName: 'nguoi ngoai', admittedOn: '2010-01-01' });
+  const m = await insertMember(db, { fullName: 'Người Ngoài', searchName: 'nguoi ngoai', admittedOn: '2010-01-01' });
   await insertHistories(db, [{ memberId: m.id, parts: historyFromLine({ cellId: cell.id, admittedOn: '2010-01-01', confirmedOn: '2011-01-01', position: null }) }]);
   const acc = await insertAccount(db, { username: 'ngoai', displayName: 'Cấp ủy phường', passwordHash: await hashPassword('MatKhau#123') });
   await insertGrant(db, acc.id, root.id, 'superior');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreviewDto, MemberListResponse } from '@chibo/core';
+import { registerDayOf, type ImportPreviewDto, type MemberListResponse } from '@chibo/core';
 import type { z } from 'zod';
 import { encodeTable, encodeWindows1258 } from '../../../packages/core/test/fixtures/encodings/member-list.fixture.ts';
 import { backend, createTestApp, createTestDatabase, type Session, type TestApp, type TestDatabase } from './support/test-app.ts';
@@ -268,7 +268,7 @@ async function cellIdOver(env: Record<string, string>): Promise<string> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.CHIBO_DATA_DIR });
   try {
     const account = await findAccountByLogin(database.db, 'bithu');
-    return (await homeOrganizationOf(database.db, account?.memberId ?? null)) ?? '';
+    return (await homeOrganizationOf(database.db, account?.memberId ?? null, registerDayOf(new Date()))) ?? '';
   } finally {
     await database.close();
   }

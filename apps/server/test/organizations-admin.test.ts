@@ -32,7 +32,7 @@ beforeAll(async () => {
   const g2 = await insertOrganization(db, { id: crypto.randomUUID(), parentId: root.id, kind: 'grassroots_committee', name: 'Đảng bộ Cơ sở Hai' }, root);
   const sub = await insertOrganization(db, { id: crypto.randomUUID(), parentId: g1.id, kind: 'sub_committee', name: 'Đảng bộ bộ phận Xưởng' }, g1);
   const cell = await insertOrganization(db, { id: crypto.randomUUID(), parentId: sub.id, kind: 'cell', name: 'Chi bộ Tổ Một', cellType: 'state_enterprise' }, sub);
-  const m = await insertMember(db, { organizationId: cell.id, fullName: 'Kim Văn Thử', searchName: 'kim van thu', admittedOn: '2010-01-01' });
+  const m = await insertMember(db, { fullName: 'Kim Văn Thử', searchName: 'kim van thu', admittedOn: '2010-01-01' });
   await insertHistories(db, [{ memberId: m.id, parts: historyFromLine({ cellId: cell.id, admittedOn: '2010-01-01', confirmedOn: '2011-01-01', position: null }) }]);
   const acc = await insertAccount(db, { username: 'khoi', displayName: 'Đảng ủy Khối', passwordHash: await hashPassword('MatKhau#123') });
   await insertGrant(db, acc.id, root.id, 'superior');

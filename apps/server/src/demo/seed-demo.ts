@@ -69,7 +69,6 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         tx,
         items.map(({ id, dm }) => ({
           id,
-          organizationId: org.id,
           fullName: dm.fullName.normalize('NFC'),
           searchName: foldForSearch(dm.fullName),
           gender: dm.gender,

@@ -1,12 +1,12 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { formatDateVi, localDateOf } from '@chibo/core';
+import { DEFAULT_TIME_ZONE, formatDateVi, localDateOf } from '@chibo/core';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export { DEFAULT_TIME_ZONE };
 
 /** dd/mm/yyyy HH:mm in the organization's zone (STYLE §9: convert at the edges). */
 export function formatDateTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {

@@ -138,7 +138,10 @@ const SpanInput = { from: IsoDate, to: IsoDate.nullable().optional().transform((
 export const HistoryInput = z
   .object({
     admittedOn: IsoDate,
-    memberships: z.array(z.object({ ...SpanInput, organizationId: Id, kind: z.enum(['official', 'temporary']) }).strict()).max(100),
+    memberships: z
+      .array(z.object({ ...SpanInput, organizationId: Id, kind: z.enum(['official', 'temporary']) }).strict())
+      .max(100)
+      .refine((ms) => ms.some((m) => m.kind === 'official'), { error: 'Cần ít nhất một giai đoạn sinh hoạt chính thức: đó là chi bộ giữ hồ sơ đảng viên.' }),
     statuses: z
       .array(
         z

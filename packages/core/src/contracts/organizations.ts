@@ -13,6 +13,9 @@ export const ORGANIZATION_KINDS = [
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
+/** The installations' calendar unless an organization sets its own (the register's "today"). */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 export function isCellKind(kind: OrganizationKind): boolean {
   return kind === 'cell' || kind === 'grassroots_cell';
 }

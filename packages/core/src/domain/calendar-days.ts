@@ -3,6 +3,7 @@
  * time zone; spans closed at both ends (`to: null` still running).
  */
 import type { IsoDateString } from '../rules/membership-rules.ts';
+import { DEFAULT_TIME_ZONE } from '../contracts/organizations.ts';
 
 /** A closed run of days; `to: null` is still running. */
 export interface DateSpan {
@@ -84,4 +85,9 @@ export function localDateOf(instant: Date, timeZone: string): IsoDateString {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The installation's calendar day, on which the cell holding each member's record is decided. */
+export function registerDayOf(instant: Date): IsoDateString {
+  return localDateOf(instant, DEFAULT_TIME_ZONE);
 }

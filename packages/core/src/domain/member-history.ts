@@ -166,6 +166,15 @@ export function probationDueDate(admittedOn: IsoDateString, rules: MembershipRul
   return addMonths(admittedOn, rules.probationMonths.value);
 }
 
+/**
+ * The cell holding a member's record on `day`: the official attachment that started last by
+ * then (a transfer dated later moves the record on its date); before any has started, the first.
+ */
+export function recordCellOn(history: Pick<MemberHistory, 'memberships'>, day: IsoDateString): string | null {
+  const homes = history.memberships.filter((m) => m.kind === 'official').sort((a, b) => a.from.localeCompare(b.from));
+  return (homes.filter((m) => m.from <= day).at(-1) ?? homes[0])?.organizationId ?? null;
+}
+
 /** The first day of official standing on or after admission: the confirmation date (null: not confirmed). */
 /** Only the dates matter: a stored history, a form's or the API's all answer it. */
 type StandingDates = { admittedOn: IsoDateString | null; statuses: readonly { status: MemberStatus; from: IsoDateString }[] };

@@ -3,17 +3,13 @@ import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'dri
 import { organizations } from './organizations.ts';
 
 /**
- * A party member: the person, and the cell holding their record (the latest official
- * attachment, moved by a transfer). What they were on any day is in the history tables
- * below; core's `standingOn`/`rollOn` answer from them.
+ * A party member: the person. Which cell they belong to, and what they were on any day, is in
+ * the history tables below; core's `standingOn`/`rollOn`/`recordCellOn` answer from them.
  */
 export const members = pgTable(
   'members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
     fullName: text('full_name').notNull(),
     /** foldForSearch(fullName): lower case, no diacritics, đ → d. */
     searchName: text('search_name').notNull(),
@@ -28,7 +24,6 @@ export const members = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('members_organization_idx').on(t.organizationId),
     index('members_search_idx').on(t.searchName.op('text_pattern_ops')),
     check('members_name_nfc_chk', sql`${t.fullName} = normalize(${t.fullName}, NFC)`),
   ],

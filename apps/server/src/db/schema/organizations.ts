@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { OrganizationSettings } from '@chibo/core';
+import { DEFAULT_TIME_ZONE, type OrganizationSettings } from '@chibo/core';
 
 /**
  * The party organization tree. `path` is the materialized path of ids ('/<root>/<child>/'),
@@ -16,7 +16,7 @@ export const organizations = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     cellType: text('cell_type'),
-    timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
+    timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
     /** Settings this organization sets itself; the rest are inherited (core effectiveSettings). */
     settings: jsonb('settings').$type<OrganizationSettings>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

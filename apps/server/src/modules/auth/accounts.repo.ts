@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
-import { accounts, members, organizations, roleGrants, sessions } from '../../db/schema/index.ts';
+import { accounts, organizations, roleGrants, sessions } from '../../db/schema/index.ts';
+import { recordCellIdOn } from '../members/members.repo.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { GrantInContext } from '../../lib/context.ts';
 import type { Role } from '@chibo/core';
@@ -89,16 +90,13 @@ export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<v
 }
 
 /**
- * Where an account's own events belong in the audit log: the cell of its member, else the
- * organization of its first grant (so the officers above it can read them).
+ * Where an account's own events belong in the audit log: the cell of its member on `day`, else
+ * the organization of its first grant (so the officers above it can read them).
  */
-export async function organizationOfAccount(db: Queryable, accountId: string): Promise<{ id: string; path: string } | undefined> {
-  const [viaMember] = await db
-    .select({ id: organizations.id, path: organizations.path })
-    .from(accounts)
-    .innerJoin(members, eq(members.id, accounts.memberId))
-    .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(eq(accounts.id, accountId));
+export async function organizationOfAccount(db: Queryable, accountId: string, day: string): Promise<{ id: string; path: string } | undefined> {
+  const [account] = await db.select({ memberId: accounts.memberId }).from(accounts).where(eq(accounts.id, accountId));
+  const cellId = account?.memberId ? await recordCellIdOn(db, account.memberId, day) : null;
+  const [viaMember] = cellId ? await db.select({ id: organizations.id, path: organizations.path }).from(organizations).where(eq(organizations.id, cellId)) : [];
   if (viaMember) return viaMember;
   const [viaGrant] = await db
     .select({ id: organizations.id, path: organizations.path })
@@ -110,8 +108,6 @@ export async function organizationOfAccount(db: Queryable, accountId: string): P
   return viaGrant;
 }
 
-export async function homeOrganizationOf(db: Queryable, memberId: string | null): Promise<string | null> {
-  if (!memberId) return null;
-  const [row] = await db.select({ id: members.organizationId }).from(members).where(eq(members.id, memberId));
-  return row?.id ?? null;
+export async function homeOrganizationOf(db: Queryable, memberId: string | null, day: string): Promise<string | null> {
+  return memberId ? recordCellIdOn(db, memberId, day) : null;
 }

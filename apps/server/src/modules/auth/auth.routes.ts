@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChangePasswordInput, ErrorResponse, LoginInput, MeDto, OkResponse } from '@chibo/core';
+import { ChangePasswordInput, ErrorResponse, LoginInput, MeDto, OkResponse, registerDayOf } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
 import * as auth from './auth.service.ts';
@@ -50,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     schema: { tags: ['auth'], summary: 'Người dùng hiện tại và quyền', response: { 200: MeDto, ...errors } },
     handler: async (req) => {
       const s = requireSession(req.session);
-      return auth.buildMe(req.ctx.db, s.actor, s.csrfToken, s.account);
+      return auth.buildMe(req.ctx.db, s.actor, s.csrfToken, s.account, registerDayOf(req.ctx.clock.now()));
     },
   });
 };

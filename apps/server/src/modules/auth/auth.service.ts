@@ -3,7 +3,7 @@
  * holds 32 random bytes; the table holds their SHA-256, so a leaked table is no login.
  */
 import crypto from 'node:crypto';
-import { NewPassword, permissionsOfRole, type ChangePasswordInput, type LoginInput, type MeDto, type Permission } from '@chibo/core';
+import { NewPassword, permissionsOfRole, registerDayOf, type ChangePasswordInput, type LoginInput, type MeDto, type Permission } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Clock, Ctx } from '../../lib/context.ts';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../lib/passwords.ts';
@@ -77,7 +77,7 @@ export async function login(
   if (gate === 'disabled') throw new AppError('account_disabled');
   if (gate === 'locked') throw new AppError('account_locked');
 
-  const where = await repo.organizationOfAccount(ctx.db, account.id);
+  const where = await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now));
   if (!(await verifyPassword(account.passwordHash, input.password))) {
     const lockedNow = await ctx.db.transaction(async (tx) => {
       const row = await repo.lockAccountRow(tx, account.id);
@@ -111,7 +111,7 @@ export async function login(
   return {
     token,
     cookieExpiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000),
-    me: await buildMe(ctx.db, resolved.actor, resolved.csrfToken, resolved.account),
+    me: await buildMe(ctx.db, resolved.actor, resolved.csrfToken, resolved.account, registerDayOf(ctx.clock.now())),
   };
 }
 
@@ -146,7 +146,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string, settin
   };
 }
 
-export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: repo.AccountRow): Promise<MeDto> {
+export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: repo.AccountRow, day: string): Promise<MeDto> {
   const all = new Set<Permission>();
   const grants = actor.grants.map((g) => {
     const perms = [...permissionsOfRole(g.role)].sort();
@@ -161,7 +161,7 @@ export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: 
       email: account.email,
       memberId: account.memberId,
     },
-    homeOrganizationId: await repo.homeOrganizationOf(db, account.memberId),
+    homeOrganizationId: await repo.homeOrganizationOf(db, account.memberId, day),
     grants,
     permissions: [...all].sort(),
     csrfToken,
@@ -170,7 +170,7 @@ export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: 
 
 export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
   const actor = requireActor(ctx);
-  const where = await repo.organizationOfAccount(ctx.db, actor.accountId);
+  const where = await repo.organizationOfAccount(ctx.db, actor.accountId, registerDayOf(ctx.clock.now()));
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, tokenHash);
     await auditAccountEvent(tx, { at: ctx.clock.now(), actor, action: 'session.logout', accountId: actor.accountId, where });
@@ -184,7 +184,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput, curre
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
-  const where = await repo.organizationOfAccount(ctx.db, account.id);
+  const where = await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now));
   await ctx.db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
     await repo.deleteSessionsOf(tx, account.id, currentTokenHash);
@@ -200,7 +200,7 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
   if (!account) throw new AppError('not_found', `Không có tài khoản "${login}".`);
   const passwordHash = await hashPassword(newPassword);
   const now = clock.now();
-  const where = await repo.organizationOfAccount(db, account.id);
+  const where = await repo.organizationOfAccount(db, account.id, registerDayOf(now));
   await db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null });
     await repo.deleteSessionsOf(tx, account.id);

@@ -344,7 +344,7 @@ async function writeRows(ctx: Ctx, tx: Tx, actor: Actor, cell: OrganizationRow, 
     creates.map((r) => {
       const v = r.value as ImportedMember;
       return {
-        values: { organizationId: cell.id, fullName: v.fullName, searchName: foldForSearch(v.fullName), admittedOn: v.admittedOn, createdAt: now, updatedAt: now, ...personOf(v) },
+        values: { fullName: v.fullName, searchName: foldForSearch(v.fullName), admittedOn: v.admittedOn, createdAt: now, updatedAt: now, ...personOf(v) },
         parts: r.parts as HistoryParts,
       };
     }),

@@ -8,6 +8,7 @@ import { confirmedOnOf, foldForSearch, formatDateVi, highestPosition, type Gende
 import type { Ctx } from '../../lib/context.ts';
 import { authorizeOnOrganization } from '../../lib/policy.ts';
 import { organizationNames } from './members.repo.ts';
+import { cellOfEntry } from './members.presenter.ts';
 import { registerOf, todayOf, type RegisterEntry } from './members.service.ts';
 
 export const EXPORT_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Loại đảng viên', 'Chi bộ', 'Email', 'Điện thoại', 'Ghi chú'] as const;
@@ -60,8 +61,8 @@ export async function exportRegister(ctx: Ctx, organizationId: string, format: '
   const on = onDate ?? todayOf(ctx, org);
   // Guests in "sinh hoạt tạm thời" belong to another register: the file holds the cell's own.
   const entries = (await registerOf(ctx, org, on)).filter((e) => e.attachment !== 'temporary');
-  const names = await organizationNames(ctx.db, entries.map((e) => e.standing.homeCellId ?? e.row.organizationId));
-  const rows = entries.map((e, i) => rowOf(e, i, names.get(e.standing.homeCellId ?? e.row.organizationId) ?? ''));
+  const names = await organizationNames(ctx.db, entries.map(cellOfEntry));
+  const rows = entries.map((e, i) => rowOf(e, i, names.get(cellOfEntry(e)) ?? ''));
   const base = `Danh sách đảng viên - ${org.name} - ${on}`;
   const asciiBase = `danh-sach-dang-vien-${foldForSearch(org.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${on}`;
   if (format === 'csv') {

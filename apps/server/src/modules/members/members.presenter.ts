@@ -10,16 +10,22 @@ import {
   type MemberDto,
   type MemberSummaryDto,
 } from '@chibo/core';
-import type { LoadedMember } from './members.repo.ts';
-import type { RegisterEntry } from './members.service.ts';
+import type { MemberRecord, RegisterEntry } from './members.service.ts';
 
 type Gender = MemberSummaryDto['gender'];
+
+/** A roll entry's own cell: its home, or for a guest with no home that day the cell hosting it. */
+export function cellOfEntry(e: RegisterEntry): string {
+  const cell = e.standing.homeCellId ?? e.standing.temporaryCellId;
+  if (cell === null) throw new Error(`roll entry ${e.memberId} has no cell`);
+  return cell;
+}
 
 /** A fellow member's line; gender only for those who may read private records. */
 export function presentMemberSummary(e: RegisterEntry, privateView: boolean): MemberSummaryDto {
   return {
     id: e.memberId,
-    organizationId: e.standing.homeCellId ?? e.row.organizationId,
+    organizationId: cellOfEntry(e),
     fullName: e.fullName,
     gender: privateView ? ((e.row.gender as Gender) ?? null) : null,
     status: registerStatus(e.standing),
@@ -30,13 +36,15 @@ export function presentMemberSummary(e: RegisterEntry, privateView: boolean): Me
   };
 }
 
-export function presentMember({ row, history }: LoadedMember, today: string, names: Map<string, string>): MemberDto {
+export function presentMember({ row, history, today, names, recordCellId }: MemberRecord): MemberDto {
+  // Every stored history has an official attachment (HistoryInput, historyFromLine).
+  if (recordCellId === null) throw new Error(`member ${row.id} has no official attachment`);
   const standing = standingOn(history, today);
   const rules = membershipRulesOn(today);
   const name = (id: string) => names.get(id) ?? '';
   return {
     id: row.id,
-    organizationId: row.organizationId,
+    organizationId: recordCellId,
     fullName: row.fullName,
     gender: (row.gender as Gender) ?? null,
     birthDate: row.birthDate,

@@ -127,8 +127,8 @@ export async function copyNewMembers(tx: Tx, items: readonly { values: NewMember
   await copyRows(
     tx,
     'members',
-    ['id', 'organization_id', 'full_name', 'search_name', 'gender', 'birth_date', 'admitted_on', 'email', 'phone', 'created_at', 'updated_at'],
-    items.map(({ values: v }, i) => [ids[i] ?? null, v.organizationId, v.fullName, v.searchName, v.gender ?? null, v.birthDate ?? null, v.admittedOn ?? null, v.email ?? null, v.phone ?? null, v.createdAt?.toISOString() ?? now, v.updatedAt?.toISOString() ?? now]),
+    ['id', 'full_name', 'search_name', 'gender', 'birth_date', 'admitted_on', 'email', 'phone', 'created_at', 'updated_at'],
+    items.map(({ values: v }, i) => [ids[i] ?? null, v.fullName, v.searchName, v.gender ?? null, v.birthDate ?? null, v.admittedOn ?? null, v.email ?? null, v.phone ?? null, v.createdAt?.toISOString() ?? now, v.updatedAt?.toISOString() ?? now]),
   );
   const each = function* <T>(pick: (parts: HistoryParts) => readonly T[], row: (id: string, x: T) => (string | null)[]) {
     for (const [i, it] of items.entries()) for (const x of pick(it.parts)) yield row(ids[i] ?? '', x);
@@ -140,6 +140,20 @@ export async function copyNewMembers(tx: Tx, items: readonly { values: NewMember
   await copyRows(tx, 'member_positions', ['id', 'member_id', 'organization_id', 'position', 'from_date', 'to_date'],
     each((p) => p.positions, (id, x) => [crypto.randomUUID(), id, x.organizationId, x.position, x.from, x.to]));
   return ids;
+}
+
+/**
+ * The cell holding a member's record on `day`, in one query: core recordCellOn in SQL (the
+ * official attachment that started last by then; before any, the first).
+ */
+export async function recordCellIdOn(db: Queryable, memberId: string, day: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: memberships.organizationId })
+    .from(memberships)
+    .where(and(eq(memberships.memberId, memberId), eq(memberships.kind, 'official')))
+    .orderBy(sql`${memberships.fromDate} > ${day}`, sql`case when ${memberships.fromDate} <= ${day} then ${memberships.fromDate} end desc nulls last`, memberships.fromDate)
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /** Organization names for a history's ids (the member page names every cell). */

@@ -14,21 +14,13 @@ import {
   TransferInput,
   UpdateMemberInput,
 } from '@chibo/core';
-import type { Ctx } from '../../lib/context.ts';
 import { presentMember, presentMemberSummary } from './members.presenter.ts';
-import { organizationNames, type LoadedMember } from './members.repo.ts';
 import * as service from './members.service.ts';
 import { exportRegister } from './members.export.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const OnQuery = z.object({ on: IsoDate.optional() }).strict();
 const ExportQuery = z.object({ on: IsoDate.optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
-
-async function fullRecord(ctx: Ctx, loaded: LoadedMember, today?: string) {
-  const ids = [...loaded.history.memberships, ...loaded.history.positions].map((x) => x.organizationId);
-  const day = today ?? (await service.todayForCell(ctx, loaded.row.organizationId));
-  return presentMember(loaded, day, await organizationNames(ctx.db, ids));
-}
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/organizations/:id/members', {
@@ -61,7 +53,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/organizations/:id/members', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Thêm đảng viên', params: IdParams, body: CreateMemberInput, response: { 201: MemberDto, ...errors } },
-    handler: async (req, reply) => reply.status(201).send(await fullRecord(req.ctx, await service.createMember(req.ctx, req.params.id, req.body))),
+    handler: async (req, reply) => reply.status(201).send(presentMember(await service.createMember(req.ctx, req.params.id, req.body))),
   });
 
   app.get('/api/v1/organizations/:id/leadership', {
@@ -93,27 +85,24 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/members/:id', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Hồ sơ và quá trình sinh hoạt của đảng viên', params: IdParams, response: { 200: MemberDto, ...errors } },
-    handler: async (req) => {
-      const m = await service.getMember(req.ctx, req.params.id);
-      return fullRecord(req.ctx, m, m.today);
-    },
+    handler: async (req) => presentMember(await service.getMember(req.ctx, req.params.id)),
   });
 
   app.patch('/api/v1/members/:id', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Sửa thông tin cá nhân của đảng viên', params: IdParams, body: UpdateMemberInput, response: { 200: MemberDto, ...errors } },
-    handler: async (req) => fullRecord(req.ctx, await service.updateMember(req.ctx, req.params.id, req.body)),
+    handler: async (req) => presentMember(await service.updateMember(req.ctx, req.params.id, req.body)),
   });
 
   app.put('/api/v1/members/:id/history', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Ghi lại toàn bộ quá trình sinh hoạt, trạng thái và chức vụ', params: IdParams, body: HistoryInput, response: { 200: MemberDto, ...errors } },
-    handler: async (req) => fullRecord(req.ctx, await service.replaceMemberHistory(req.ctx, req.params.id, req.body)),
+    handler: async (req) => presentMember(await service.replaceMemberHistory(req.ctx, req.params.id, req.body)),
   });
 
   app.post('/api/v1/members/:id/transfers', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Chuyển sinh hoạt chính thức hoặc tạm thời', params: IdParams, body: TransferInput, response: { 200: MemberDto, ...errors } },
-    handler: async (req) => fullRecord(req.ctx, await service.transferMember(req.ctx, req.params.id, req.body)),
+    handler: async (req) => presentMember(await service.transferMember(req.ctx, req.params.id, req.body)),
   });
 };

@@ -1,5 +1,7 @@
 import {
   applyTransfer,
+  registerDayOf,
+  recordCellOn,
   historyPartsOf,
   compareVietnameseNames,
   foldForSearch,
@@ -31,7 +33,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Ctx } from '../../lib/context.ts';
 import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { findOrganization, listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { settingsFor } from '../organizations/organizations.service.ts';
 import * as repo from './members.repo.ts';
 
@@ -43,11 +45,6 @@ export interface RegisterEntry extends RollEntry {
 /** The register's "today": the organization's own calendar day. */
 export function todayOf(ctx: Ctx, org: Pick<OrganizationRow, 'timeZone'>): string {
   return localDateOf(ctx.clock.now(), org.timeZone);
-}
-
-export async function todayForCell(ctx: Ctx, cellId: string): Promise<string> {
-  const org = await findOrganization(ctx.db, cellId);
-  return localDateOf(ctx.clock.now(), org?.timeZone ?? 'Asia/Ho_Chi_Minh');
 }
 
 const isCell = (org: OrganizationRow) => isCellKind(org.kind as OrganizationKind);
@@ -146,10 +143,28 @@ async function loadOne(ctx: Ctx, id: string): Promise<repo.LoadedMember> {
   return loaded;
 }
 
-/** Outside the caller's trees, a member is as unknown as one that does not exist. */
-async function authorizeOnMember(ctx: Ctx, permission: 'member.read_private' | 'member.manage', member: repo.MemberRow): Promise<OrganizationRow> {
+/** A member's record as the member page shows it: the day it is read on, its cell then, and the names of the cells in its history. */
+export interface MemberRecord extends repo.LoadedMember {
+  today: string;
+  recordCellId: string | null;
+  names: Map<string, string>;
+}
+
+async function recordView(ctx: Ctx, loaded: repo.LoadedMember): Promise<MemberRecord> {
+  const today = registerDayOf(ctx.clock.now());
+  const ids = [...loaded.history.memberships, ...loaded.history.positions].map((x) => x.organizationId);
+  return { ...loaded, today, recordCellId: recordCellOn(loaded.history, today), names: await repo.organizationNames(ctx.db, ids) };
+}
+
+/**
+ * Authorized on the cell holding the record today. Outside the caller's trees, a member is as
+ * unknown as one that does not exist.
+ */
+async function authorizeOnMember(ctx: Ctx, permission: 'member.read_private' | 'member.manage', loaded: repo.LoadedMember): Promise<OrganizationRow> {
+  const cellId = recordCellOn(loaded.history, registerDayOf(ctx.clock.now()));
   try {
-    return await authorizeOnOrganization(ctx, permission, member.organizationId);
+    if (cellId === null) throw new AppError('not_found');
+    return await authorizeOnOrganization(ctx, permission, cellId);
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Không tìm thấy đảng viên.');
     throw err;
@@ -157,11 +172,11 @@ async function authorizeOnMember(ctx: Ctx, permission: 'member.read_private' | '
 }
 
 /** A member's full record with history: the member themselves, or whoever may read private records of their cell. */
-export async function getMember(ctx: Ctx, id: string): Promise<repo.LoadedMember & { today: string }> {
+export async function getMember(ctx: Ctx, id: string): Promise<MemberRecord> {
   const actor = requireActor(ctx);
   const loaded = await loadOne(ctx, id);
-  const cell = actor.memberId === id ? await findOrganization(ctx.db, loaded.row.organizationId) : await authorizeOnMember(ctx, 'member.read_private', loaded.row);
-  return { ...loaded, today: cell ? todayOf(ctx, cell) : localDateOf(ctx.clock.now(), 'Asia/Ho_Chi_Minh') };
+  if (actor.memberId !== id) await authorizeOnMember(ctx, 'member.read_private', loaded);
+  return recordView(ctx, loaded);
 }
 
 function historyProblems(history: MemberHistory, on: string): void {
@@ -169,15 +184,6 @@ function historyProblems(history: MemberHistory, on: string): void {
   if (problems.length > 0) {
     throw new AppError('history_invalid', problems.map((p) => p.message).join(' '), { issues: problems.map((p) => ({ path: p.path, message: p.message })) });
   }
-}
-
-/**
- * The cell holding the record: the official attachment that started last by `today` (a
- * transfer dated next month moves the record next month; until then the current cell keeps it).
- */
-function recordCellOf(parts: HistoryParts, today: string): string | null {
-  const homes = parts.memberships.filter((m) => m.kind === 'official').sort((a, b) => a.from.localeCompare(b.from));
-  return (homes.filter((m) => m.from <= today).at(-1) ?? homes[0])?.organizationId ?? null;
 }
 
 type Period = HistoryParts['memberships'][number] | HistoryParts['positions'][number];
@@ -232,7 +238,7 @@ function auditHistory(parts: HistoryParts) {
   return { admittedOn: parts.admittedOn, memberships: parts.memberships, statuses: parts.statuses, positions: parts.positions };
 }
 
-export async function createMember(ctx: Ctx, organizationId: string, input: CreateMemberInput): Promise<repo.LoadedMember> {
+export async function createMember(ctx: Ctx, organizationId: string, input: CreateMemberInput): Promise<MemberRecord> {
   const actor = requireActor(ctx);
   const org = await authorizeOnOrganization(ctx, 'member.manage', organizationId);
   if (org.closedAt) throw new AppError('organization_closed');
@@ -244,7 +250,6 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
     // Queued with imports into the same cell (member-imports: one writer per register).
     await lockOrganization(tx, org.id);
     const row = await repo.insertMember(tx, {
-      organizationId,
       fullName: input.fullName,
       searchName: foldForSearch(input.fullName),
       gender: input.gender ?? null,
@@ -269,14 +274,12 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
     });
     return row.id;
   });
-  return loadOne(ctx, id);
+  return recordView(ctx, await loadOne(ctx, id));
 }
 
-export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInput): Promise<repo.LoadedMember> {
+export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInput): Promise<MemberRecord> {
   const actor = requireActor(ctx);
-  const existing = await repo.findMember(ctx.db, id);
-  if (!existing) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
-  const org = await authorizeOnMember(ctx, 'member.manage', existing);
+  const org = await authorizeOnMember(ctx, 'member.manage', await loadOne(ctx, id));
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const before = await repo.lockMember(tx, id);
@@ -304,10 +307,10 @@ export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInpu
       data: { before: pick(before), after: pick(after) },
     });
   });
-  return loadOne(ctx, id);
+  return recordView(ctx, await loadOne(ctx, id));
 }
 
-/** Write a whole new history after checking it; the record moves with the latest official attachment. */
+/** Write a whole new history after checking it, unless another write came first (the member's revision moved). */
 async function writeHistory(
   ctx: Ctx,
   actor: Actor,
@@ -316,27 +319,25 @@ async function writeHistory(
   build: (current: repo.LoadedMember) => HistoryParts,
   extra: Record<string, unknown> = {},
   alsoAuditAt?: OrganizationRow,
-): Promise<repo.LoadedMember> {
+): Promise<MemberRecord> {
   const current = await loadOne(ctx, id);
-  const org = await authorizeOnMember(ctx, 'member.manage', current.row);
+  const org = await authorizeOnMember(ctx, 'member.manage', current);
   const now = ctx.clock.now();
   const parts = build(current);
   // Nothing changes: nothing to write, nothing to audit.
-  if (JSON.stringify(auditHistory(parts)) === JSON.stringify(auditHistory(current.history))) return current;
+  if (JSON.stringify(auditHistory(parts)) === JSON.stringify(auditHistory(current.history))) return recordView(ctx, current);
   await authorizeCells(ctx, current.history, parts);
   await authorizeExemptions(ctx, current.history, parts, org, todayOf(ctx, org));
   historyProblems({ ...current.history, ...parts }, todayOf(ctx, org));
-  const recordCell = recordCellOf(parts, todayOf(ctx, org)) ?? current.row.organizationId;
   await ctx.db.transaction(async (tx) => {
     // Under the member's row lock: two officers editing at once each audit what they replaced.
     const locked = await repo.lockMember(tx, id);
     if (!locked) throw new AppError('not_found', 'Không tìm thấy đảng viên.');
-    const [fresh] = await repo.loadMembers(tx, [id]);
-    if (fresh && JSON.stringify(auditHistory(fresh.history)) !== JSON.stringify(auditHistory(current.history))) {
+    if (locked.revision !== current.row.revision) {
       throw new AppError('conflict', 'Quá trình sinh hoạt vừa được người khác thay đổi. Vui lòng tải lại trang.');
     }
     await repo.replaceHistory(tx, id, parts);
-    await repo.updateMember(tx, id, { admittedOn: parts.admittedOn, organizationId: recordCell, updatedAt: now });
+    await repo.updateMember(tx, id, { admittedOn: parts.admittedOn, updatedAt: now });
     await recordAudit(tx, {
       at: now,
       actorAccountId: actor.accountId,
@@ -353,16 +354,16 @@ async function writeHistory(
       await recordAudit(tx, { at: now, actorAccountId: actor.accountId, actorName: actor.displayName, action: `${action}_in`, targetType: 'member', targetId: id, organizationId: alsoAuditAt.id, organizationPath: alsoAuditAt.path, data: { fromOrganizationId: org.id, ...extra } });
     }
   });
-  return loadOne(ctx, id);
+  return recordView(ctx, await loadOne(ctx, id));
 }
 
-export async function replaceMemberHistory(ctx: Ctx, id: string, input: HistoryInput): Promise<repo.LoadedMember> {
+export async function replaceMemberHistory(ctx: Ctx, id: string, input: HistoryInput): Promise<MemberRecord> {
   const actor = requireActor(ctx);
   return writeHistory(ctx, actor, id, 'member.history_changed', () => historyPartsOf(input));
 }
 
 /** Chuyển sinh hoạt (core applyTransfer), authorized on the receiving cell and on every cell it changes. */
-export async function transferMember(ctx: Ctx, id: string, input: TransferInput): Promise<repo.LoadedMember> {
+export async function transferMember(ctx: Ctx, id: string, input: TransferInput): Promise<MemberRecord> {
   const actor = requireActor(ctx);
   const target = await authorizeOnOrganization(ctx, 'member.manage', input.toOrganizationId);
   if (!isCell(target)) throw new AppError('validation_failed', 'Chỉ chuyển sinh hoạt đến một chi bộ.');
