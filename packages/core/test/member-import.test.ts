@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreateMemberInput, isBlankRow, memberDateProblems, type CellValue, parseMemberRow, parseVietnameseDate, recognizeHeaders } from '../src/index.ts';
+import { cellText, CreateMemberInput, isBlankRow, memberDateProblems, type CellValue, parseMemberRow, parseVietnameseDate, recognizeHeaders } from '../src/index.ts';
 
 describe('recognizeHeaders', () => {
   it.each([
@@ -90,5 +90,18 @@ describe('memberDateProblems (one rule for form, API and import)', () => {
     const r = CreateMemberInput.safeParse({ fullName: 'Lê Văn Tám', status: 'official', admittedOn: '2015-01-01' });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: ['confirmedOn'], message: 'Đảng viên chính thức cần có ngày chính thức (ngày được công nhận).' });
+  });
+});
+
+describe('cellText: a cell as the preview shows it', () => {
+  it.each<[CellValue, string]>([
+    [new Date(Date.UTC(1991, 6, 15)), '15/07/1991'],
+    ['  Nguyễn  Văn A '.normalize('NFD'), 'Nguyễn Văn A'],
+    ["'+84 912 345 678", '+84 912 345 678'],
+    ["'Ông Tư", "'Ông Tư"],
+    [null, ''],
+    [42, '42'],
+  ])('%j → %j', (value, text) => {
+    expect(cellText(value)).toBe(text);
   });
 });

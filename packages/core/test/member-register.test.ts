@@ -6,6 +6,7 @@ import {
   historyFromLine,
   localDateOf,
   membershipRulesOn,
+  membershipRulesWith,
   mergeLine,
   OrganizationSettings,
   registerStatus,
@@ -90,6 +91,12 @@ describe('organization settings inherit down the tree', () => {
     expect(effectiveSettings(chain.slice(0, 2)).regularMeetingDay).toEqual({ value: 5, setBy: 'city' });
     expect(effectiveSettings([]).regularMeetingDay).toEqual({ value: 10, setBy: null });
     expect(SETTING_DEFAULTS.regularMeetingDay?.source).toMatch(/ngày 10/);
+  });
+
+  it('adjust the membership rules: the probation alert window', () => {
+    const rules = membershipRulesOn('2026-01-01');
+    expect(membershipRulesWith(rules, effectiveSettings([{ id: 'c', settings: { probationAlertDays: 60 } }])).probationAlertDays.value).toBe(60);
+    expect(membershipRulesWith(rules, effectiveSettings([])).probationAlertDays.value).toBe(rules.probationAlertDays.value);
   });
 
   it('refuses values outside the allowed range, in Vietnamese', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, expandPermissions, IMPLIES, mayContain, PERMISSIONS, permissionsOfRole, ROLES, type OrganizationKind, type Permission, type Role } from '../src/index.ts';
+import { can, expandPermissions, IMPLIES, mayContain, parentPathOf, PERMISSIONS, permissionsOfRole, ROLES, type OrganizationKind, type Permission, type Role } from '../src/index.ts';
 
 const CELL = '/root/cell-a/';
 const SIBLING = '/root/cell-b/';
@@ -76,5 +76,15 @@ describe('mayContain(parent, child)', () => {
   ];
   it.each(table)('%s may contain %s: %s', (parent, child, expected) => {
     expect(mayContain(parent, child)).toBe(expected);
+  });
+});
+
+describe('parentPathOf', () => {
+  it.each([
+    ['/a/b/c/', '/a/b/'],
+    ['/a/b/', '/a/'],
+    ['/a/', null],
+  ])('%s → %s', (path, parent) => {
+    expect(parentPathOf(path)).toBe(parent);
   });
 });

@@ -74,6 +74,12 @@ export interface GrantScope {
   readonly role: Role;
 }
 
+/** The parent's path ('/a/b/' → '/a/'); null for a root. */
+export function parentPathOf(path: string): string | null {
+  const cut = path.lastIndexOf('/', path.length - 2);
+  return cut <= 0 ? null : path.slice(0, cut + 1);
+}
+
 /** Is `path` the organization at `ancestorPath` or below it? Paths end with '/'. */
 export function isWithin(path: string, ancestorPath: string): boolean {
   return path.startsWith(ancestorPath);

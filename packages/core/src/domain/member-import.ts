@@ -7,6 +7,7 @@
  */
 import { memberDateProblems, type MemberStatus, type Position } from '../contracts/members.ts';
 import { foldForSearch, normalizeText } from './vietnamese-text.ts';
+import { formatDateVi } from './calendar-days.ts';
 
 /** A spreadsheet or CSV cell after the reader has flattened rich text and formulas. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -134,10 +135,16 @@ export interface RowResult {
 }
 
 /**
- * A cell's text. A leading apostrophe before = + - @ is the spreadsheet's "this is text" mark
- * (our CSV export writes it so a phone "+84…" is not run as a formula): it is not data.
+ * A cell's text as the user sees it (the preview shows and corrects this). A leading apostrophe
+ * before = + - @ is the spreadsheet's "this is text" mark (our CSV export writes it so a phone
+ * "+84…" is not run as a formula): it is not data.
  */
-const cellText = (v: CellValue): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : normalizeText(String(v)).replace(/^'(?=[=+\-@])/, ''));
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  // A spreadsheet date is a day (exceljs gives UTC midnight): shown as a register writes it.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : formatDateVi(v.toISOString().slice(0, 10));
+  return normalizeText(String(v)).replace(/^'(?=[=+\-@])/, '');
+}
 
 /** One data row → the member as it will be saved, or the reasons it cannot be. */
 export function parseMemberRow(cells: readonly CellValue[], mapping: ColumnMapping, row: number): RowResult {

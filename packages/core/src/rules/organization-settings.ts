@@ -4,7 +4,7 @@
  * sets its own. Each setting has a default with its source, like every rule value.
  */
 import { z } from 'zod';
-import type { RuleValue } from './membership-rules.ts';
+import type { MembershipRules, RuleValue } from './membership-rules.ts';
 
 export const OrganizationSettings = z
   .object({
@@ -62,4 +62,10 @@ export function effectiveSettings(chain: readonly { id: string; settings: Organi
     return { value: (d?.value ?? null), setBy: null };
   };
   return { regularMeetingDay: pick('regularMeetingDay'), meetingPlace: pick('meetingPlace'), probationAlertDays: pick('probationAlertDays') };
+}
+
+/** The membership rules as an organization's settings adjust them (the probation alert window). */
+export function membershipRulesWith(rules: MembershipRules, settings: EffectiveSettings): MembershipRules {
+  const days = settings.probationAlertDays.value;
+  return days === null ? rules : { ...rules, probationAlertDays: { ...rules.probationAlertDays, value: days } };
 }

@@ -8,10 +8,10 @@ import crypto from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import {
   canonicalJson,
+  cellText,
   confirmedOnOf,
   foldForSearch,
   isStorableText,
-  formatDateVi,
   historyFromLine,
   IMPORT_FIELDS,
   isCellKind,
@@ -20,7 +20,6 @@ import {
   parseMemberRow,
   recognizeHeaders,
   validateHistory,
-  type CellValue,
   type ColumnMapping,
   type HistoryParts,
   type ImportChoices,
@@ -89,9 +88,6 @@ const progress = new Map<string, ImportProgressDto>();
 export function importProgress(id: string): ImportProgressDto {
   return progress.get(id) ?? { phase: 'idle', done: 0, total: 0 };
 }
-
-const cellText = (v: CellValue): string =>
-  v === null || v === undefined ? '' : v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : formatDateVi(v.toISOString().slice(0, 10))) : String(v).normalize('NFC').trim();
 
 const keyOf = (fullName: string, birthDate: string | null) => `${fullName.normalize('NFC').toLowerCase()}|${birthDate ?? ''}`;
 

@@ -1,5 +1,8 @@
 import {
   applyTransfer,
+  parentPathOf,
+  effectiveSettings,
+  membershipRulesWith,
   registerDayOf,
   recordCellOn,
   historyPartsOf,
@@ -21,7 +24,6 @@ import {
   type HistoryParts,
   type LeadershipWarning,
   type MemberHistory,
-  type MembershipRules,
   type OrganizationKind,
   type ProbationAlert,
   type RegisterQuery,
@@ -34,7 +36,7 @@ import type { Actor, Ctx } from '../../lib/context.ts';
 import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
-import { settingsFor } from '../organizations/organizations.service.ts';
+import { settingsOf } from '../organizations/organizations.service.ts';
 import * as repo from './members.repo.ts';
 
 export interface RegisterEntry extends RollEntry {
@@ -97,14 +99,6 @@ export async function listRegister(ctx: Ctx, organizationId: string, query: Regi
   return { on, items, privateView };
 }
 
-/** Rules in force on `on`, with the probation alert window the organization's settings give. */
-async function rulesFor(ctx: Ctx, org: OrganizationRow, on: string): Promise<MembershipRules> {
-  const rules = membershipRulesOn(on);
-  const settings = await settingsFor(ctx.db, org);
-  const days = settings.probationAlertDays.value;
-  return days === null ? rules : { ...rules, probationAlertDays: { ...rules.probationAlertDays, value: days } };
-}
-
 export async function leadership(
   ctx: Ctx,
   organizationId: string,
@@ -129,9 +123,10 @@ export async function probationList(ctx: Ctx, organizationId: string, onDate: st
   const cells = await cellsUnder(ctx, org);
   const loaded = await repo.loadMembers(ctx.db, await repo.memberIdsAttachedTo(ctx.db, cells.map((c) => c.id)));
   const histories = loaded.map((l) => l.history);
+  const settings = await settingsOf(ctx.db, cells);
   const items: (ProbationAlert & { cell: OrganizationRow })[] = [];
   for (const cell of cells) {
-    const rules = await rulesFor(ctx, cell, on);
+    const rules = membershipRulesWith(membershipRulesOn(on), settings.get(cell.id) ?? effectiveSettings([]));
     for (const a of probationAlerts(histories, cell.id, on, rules)) items.push({ ...a, cell });
   }
   return { on, items: items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareVietnameseNames(a.fullName, b.fullName)) };
@@ -228,7 +223,8 @@ async function authorizeExemptions(ctx: Ctx, before: HistoryParts, after: Histor
   const touched = [...after.statuses.filter((s) => !oldKeys.has(key(s))), ...before.statuses.filter((s) => !newKeys.has(key(s)))].filter((s) => s.status === 'exempt');
   for (const s of touched) {
     if (decidedBy.value[s.exemptTrack ?? 'A'] !== 'grassroots_committee') continue;
-    if (!cell.parentId || !actorCan(requireActor(ctx), 'member.manage', cell.path.slice(0, cell.path.length - cell.id.length - 1))) {
+    const parentPath = parentPathOf(cell.path);
+    if (parentPath === null || !actorCan(requireActor(ctx), 'member.manage', parentPath)) {
       throw new AppError('forbidden', `Miễn công tác và sinh hoạt đảng diện B do đảng ủy cơ sở quyết định (${decidedBy.source}, ${decidedBy.article}): chi bộ không tự ghi được.`);
     }
   }

@@ -61,10 +61,16 @@ export async function hasOrganizations(db: Queryable): Promise<boolean> {
 
 /** The organization and its ancestors, root first (the ids are in its path). */
 export async function ancestry(db: Queryable, org: OrganizationRow): Promise<OrganizationRow[]> {
-  const ids = org.path.split('/').filter(Boolean);
-  const rows = await db.select().from(organizations).where(inArray(organizations.id, ids));
+  return (await ancestries(db, [org])).get(org.id) ?? [];
+}
+
+/** The ancestries of several organizations, root first, in one query. */
+export async function ancestries(db: Queryable, orgs: readonly OrganizationRow[]): Promise<Map<string, OrganizationRow[]>> {
+  const idsOf = (o: OrganizationRow) => o.path.split('/').filter(Boolean);
+  const all = [...new Set(orgs.flatMap(idsOf))];
+  const rows = all.length === 0 ? [] : await db.select().from(organizations).where(inArray(organizations.id, all));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is OrganizationRow => r !== undefined);
+  return new Map(orgs.map((o) => [o.id, idsOf(o).map((id) => byId.get(id)).filter((r): r is OrganizationRow => r !== undefined)]));
 }
 
 /** Move a subtree: every path under `from` is rewritten to start with `to`, depths shifted. */

@@ -111,9 +111,10 @@ export async function updateOrganization(ctx: Ctx, id: string, input: UpdateOrga
   });
 }
 
-/** Settings in force at `org`: its own, else the nearest ancestor's, else the default. */
-export async function settingsFor(db: Queryable, org: repo.OrganizationRow): Promise<EffectiveSettings> {
-  return effectiveSettings(await repo.ancestry(db, org));
+/** Settings in force at each organization: its own, else the nearest ancestor's, else the default (one query). */
+export async function settingsOf(db: Queryable, orgs: readonly repo.OrganizationRow[]): Promise<Map<string, EffectiveSettings>> {
+  const chains = await repo.ancestries(db, orgs);
+  return new Map(orgs.map((o) => [o.id, effectiveSettings(chains.get(o.id) ?? [])]));
 }
 
 export async function getSettings(ctx: Ctx, id: string): Promise<OrganizationSettingsDto> {
