@@ -3,6 +3,7 @@ import { addPosition, endablePositions, endPosition, historyInputOf, isCalendarD
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, todayIn } from '../../lib/format.ts';
+import { EndPeriodFields } from './end-period-fields.tsx';
 import { ServerErrors, useHistoryMutation } from './member-mutations.tsx';
 
 interface Values {
@@ -98,16 +99,17 @@ export function PositionForm({ member }: { member: MemberDto }) {
             </SimpleGrid>
           </>
         ) : (
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NativeSelect
-              label={t('memberPage.form.term')}
-              data={terms.map((i) => ({ value: String(i), label: termLabel(i) }))}
-              value={values.term}
-              onChange={set('term')}
-              error={errors.term}
-            />
-            <TextInput type="date" required label={t('memberPage.form.lastDay')} value={values.lastDay} onChange={set('lastDay')} error={errors.lastDay} />
-          </SimpleGrid>
+          <EndPeriodFields
+            label={t('memberPage.form.term')}
+            periods={terms}
+            periodLabel={termLabel}
+            period={values.term}
+            onPeriod={set('term')}
+            periodError={errors.term}
+            lastDay={values.lastDay}
+            onLastDay={set('lastDay')}
+            lastDayError={errors.lastDay}
+          />
         )}
         <Group justify="flex-end">
           <Button type="submit" loading={mutation.isPending} disabled={member.history.admittedOn === null}>

@@ -3,6 +3,7 @@ import { applyStatusChange, endableLayers, historyInputOf, isConfirmed, type Sta
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, todayIn } from '../../lib/format.ts';
+import { EndPeriodFields } from './end-period-fields.tsx';
 import { ServerErrors, useHistoryMutation } from './member-mutations.tsx';
 
 type Kind = StatusChange['kind'];
@@ -134,16 +135,17 @@ export function StatusChangeForm({ member }: { member: MemberDto }) {
           </SimpleGrid>
         )}
         {values.kind === 'end' && (
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NativeSelect
-              label={t('memberPage.form.layer')}
-              data={layers.map((i) => ({ value: String(i), label: layerLabel(i) }))}
-              value={values.layer}
-              onChange={set('layer')}
-              error={errors.layer}
-            />
-            <TextInput type="date" required label={t('memberPage.form.lastDay')} value={values.on} onChange={set('on')} error={errors.on} />
-          </SimpleGrid>
+          <EndPeriodFields
+            label={t('memberPage.form.layer')}
+            periods={layers}
+            periodLabel={layerLabel}
+            period={values.layer}
+            onPeriod={set('layer')}
+            periodError={errors.layer}
+            lastDay={values.on}
+            onLastDay={set('on')}
+            lastDayError={errors.on}
+          />
         )}
         {member.history.admittedOn === null && <Text c="dimmed">{t('memberPage.form.noAdmission')}</Text>}
         <Group justify="flex-end">
