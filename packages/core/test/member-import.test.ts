@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, CreateMemberInput, isBlankRow, memberDateProblems, type CellValue, parseMemberRow, parseVietnameseDate, recognizeHeaders } from '../src/index.ts';
+import { cellText, CreateMemberInput, isBlankRow, REGISTER_HEADERS, REGISTER_TEXT, memberDateProblems, type CellValue, parseMemberRow, parseVietnameseDate, recognizeHeaders } from '../src/index.ts';
 
 describe('recognizeHeaders', () => {
   it.each([
@@ -103,5 +103,27 @@ describe('cellText: a cell as the preview shows it', () => {
     [42, '42'],
   ])('%j → %j', (value, text) => {
     expect(cellText(value)).toBe(text);
+  });
+});
+
+describe('what the export writes, the import reads back', () => {
+  const { mapping } = recognizeHeaders([...REGISTER_HEADERS]);
+
+  it('every register header is recognized (the notes and cell columns are left aside)', () => {
+    expect(Object.keys(mapping).sort()).toEqual(['admittedOn', 'birthDate', 'confirmedOn', 'email', 'fullName', 'gender', 'phone', 'position', 'status'].sort());
+  });
+
+  it.each(Object.entries(REGISTER_TEXT.position))('post %s ← "%s"', (position, text) => {
+    const cells = ['1', 'Lê Văn Tám', '', '', '01/01/2010', '01/01/2011', text, REGISTER_TEXT.standing.official];
+    expect(parseMemberRow(cells, mapping, 2).value?.position).toBe(position);
+  });
+
+  it.each(Object.entries(REGISTER_TEXT.gender))('gender %s ← "%s"', (gender, text) => {
+    expect(parseMemberRow(['1', 'Lê Văn Tám', '', text, '01/01/2010', '01/01/2011', '', ''], mapping, 2).value?.gender).toBe(gender);
+  });
+
+  it.each(Object.entries(REGISTER_TEXT.standing))('standing %s ← "%s"', (status, text) => {
+    const confirmed = status === 'official' ? '01/01/2011' : '';
+    expect(parseMemberRow(['1', 'Lê Văn Tám', '', '', '01/01/2010', confirmed, '', text], mapping, 2).value?.status).toBe(status);
   });
 });

@@ -5,7 +5,7 @@
  * reads the file and decodes its text; this turns rows of cells into values and per-row
  * errors in Vietnamese, for a preview where nothing is written until the user confirms.
  */
-import { memberDateProblems, type MemberStatus, type Position } from '../contracts/members.ts';
+import { memberDateProblems, type Gender, type MemberStatus, type Position } from '../contracts/members.ts';
 import { foldForSearch, normalizeText } from './vietnamese-text.ts';
 import { formatDateVi } from './calendar-days.ts';
 
@@ -205,3 +205,14 @@ export function parseMemberRow(cells: readonly CellValue[], mapping: ColumnMappi
 export function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every((c) => cellText(c) === '');
 }
+
+/**
+ * How a register writes each value — the export writes these, and the import reads them back
+ * (a test parses every one), so an exported register imported into its cell changes nothing.
+ */
+export const REGISTER_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Loại đảng viên', 'Chi bộ', 'Email', 'Điện thoại', 'Ghi chú'] as const;
+export const REGISTER_TEXT = {
+  position: { secretary: 'Bí thư', deputy_secretary: 'Phó bí thư', committee_member: 'Chi ủy viên', group_leader: 'Tổ trưởng đảng' } satisfies Record<Position, string>,
+  gender: { male: 'Nam', female: 'Nữ', other: 'Khác' } satisfies Record<Gender, string>,
+  standing: { official: 'Chính thức', probationary: 'Dự bị' } satisfies Record<'official' | 'probationary', string>,
+};

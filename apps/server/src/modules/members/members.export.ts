@@ -4,18 +4,21 @@
  * CSV in UTF-8 with a BOM (Excel then opens it with the diacritics intact).
  */
 import ExcelJS from 'exceljs';
-import { confirmedOnOf, foldForSearch, formatDateVi, highestPosition, type Gender, type MemberStatus, type Position } from '@chibo/core';
+import { confirmedOnOf, foldForSearch, formatDateVi, highestPosition, REGISTER_HEADERS, REGISTER_TEXT, type Gender } from '@chibo/core';
 import type { Ctx } from '../../lib/context.ts';
 import { authorizeOnOrganization } from '../../lib/policy.ts';
 import { organizationNames } from './members.repo.ts';
 import { cellOfEntry } from './members.presenter.ts';
 import { registerOf, todayOf, type RegisterEntry } from './members.service.ts';
 
-export const EXPORT_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Loại đảng viên', 'Chi bộ', 'Email', 'Điện thoại', 'Ghi chú'] as const;
-
-const POSITION_TEXT: Readonly<Record<Position, string>> = { secretary: 'Bí thư', deputy_secretary: 'Phó bí thư', committee_member: 'Chi ủy viên', group_leader: 'Tổ trưởng đảng' };
-const GENDER_TEXT: Readonly<Record<Gender, string>> = { male: 'Nam', female: 'Nữ', other: 'Khác' };
-const NOTE_TEXT: Partial<Record<MemberStatus, string>> = { exempt: 'Miễn công tác và sinh hoạt đảng', suspended: 'Đình chỉ sinh hoạt đảng' };
+/** The "Ghi chú" column: what the register's other columns cannot say (the import ignores it). */
+function noteOf(e: RegisterEntry): string | null {
+  if (e.standing.suspended) return 'Đình chỉ sinh hoạt đảng';
+  if (e.standing.exempt) return 'Miễn công tác và sinh hoạt đảng';
+  if (e.attachment === 'temporary') return 'Sinh hoạt tạm thời';
+  if (e.attachment === 'away') return 'Đang sinh hoạt tạm thời nơi khác';
+  return null;
+}
 
 export interface ExportedFile {
   fileName: string;
@@ -28,20 +31,19 @@ function rowOf(e: RegisterEntry, i: number, cellName: string): (string | number 
   const r = e.row;
   const confirmed = confirmedOnOf(e.history);
   const post = highestPosition(e.cellPositions);
-  const note = e.standing.suspended ? NOTE_TEXT.suspended : e.standing.exempt ? NOTE_TEXT.exempt : e.attachment === 'temporary' ? 'Sinh hoạt tạm thời' : e.attachment === 'away' ? 'Đang sinh hoạt tạm thời nơi khác' : null;
   return [
     i + 1,
     r.fullName,
     r.birthDate,
-    r.gender ? GENDER_TEXT[r.gender as Gender] : null,
+    r.gender ? REGISTER_TEXT.gender[r.gender as Gender] : null,
     r.admittedOn,
     confirmed,
-    post ? POSITION_TEXT[post] : null,
-    e.standing.status === 'official' ? 'Chính thức' : 'Dự bị',
+    post ? REGISTER_TEXT.position[post] : null,
+    REGISTER_TEXT.standing[e.standing.status],
     cellName,
     r.email,
     r.phone,
-    note ?? null,
+    noteOf(e),
   ];
 }
 
@@ -66,13 +68,13 @@ export async function exportRegister(ctx: Ctx, organizationId: string, format: '
   const base = `Danh sách đảng viên - ${org.name} - ${on}`;
   const asciiBase = `danh-sach-dang-vien-${foldForSearch(org.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${on}`;
   if (format === 'csv') {
-    const lines = [EXPORT_HEADERS.join(','), ...rows.map((r) => r.map(csvCell).join(','))];
+    const lines = [REGISTER_HEADERS.join(','), ...rows.map((r) => r.map(csvCell).join(','))];
     return { fileName: `${base}.csv`, asciiName: `${asciiBase}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8') };
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Chi bộ số';
   const ws = wb.addWorksheet('Đảng viên');
-  ws.addRow([...EXPORT_HEADERS]).font = { bold: true };
+  ws.addRow([...REGISTER_HEADERS]).font = { bold: true };
   for (const r of rows) {
     // Dates as real spreadsheet dates (UTC midnight: exceljs writes the day it holds in UTC).
     ws.addRow(r.map((v, i) => (isDateColumn(i) && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
