@@ -10,6 +10,7 @@ import {
   mergeLine,
   OrganizationSettings,
   registerStatus,
+  reimportLine,
   SETTING_DEFAULTS,
   standingOn,
   validateHistory,
@@ -63,6 +64,28 @@ describe('mergeLine: the same line read again', () => {
     const r = mergeLine(existing, { ...line, confirmedOn: '2021-04-01', position: 'group_leader' }, '2026-11-25');
     expect(r.changed).toBe(true);
     expect(confirmedOnOf(r.history)).toBe('2021-04-01');
+  });
+});
+
+describe('reimportLine: only the columns a file has change a known member', () => {
+  const history = historyFromLine({ ...line, position: 'deputy_secretary' });
+  const person = { gender: 'female' as const, birthDate: '1979-09-02', email: 'thuha@example.vn', phone: '0912000111' };
+  const row = { fullName: 'Trần Thị Thu Hà', birthDate: null, gender: null, admittedOn: '2020-03-26', confirmedOn: null, position: null, status: 'probationary' as const, email: null, phone: null };
+
+  it('a file with name and admission only changes nothing', () => {
+    const r = reimportLine({ person, history }, row, new Set(['fullName', 'admittedOn'] as const), CELL, '2026-11-25');
+    expect(r.changed).toBe(false);
+    expect(r.value).toMatchObject({ ...person, confirmedOn: '2021-03-26', status: 'official' });
+    expect(r.history).toEqual(history);
+  });
+
+  it('a column it has does change: an emptied phone, a new post, a confirmation date', () => {
+    const columns = new Set(['fullName', 'admittedOn', 'phone', 'position', 'confirmedOn'] as const);
+    const r = reimportLine({ person, history }, { ...row, confirmedOn: '2021-04-01', status: 'official', position: 'secretary' }, columns, CELL, '2026-11-25');
+    expect(r.changed).toBe(true);
+    expect(r.value).toMatchObject({ phone: null, email: 'thuha@example.vn' });
+    expect(r.history.positions.map((p) => [p.position, p.to])).toEqual([['deputy_secretary', '2026-11-24'], ['secretary', null]]);
+    expect(r.history.statuses.find((s) => s.status === 'official')?.from).toBe('2021-04-01');
   });
 });
 

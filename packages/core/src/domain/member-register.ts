@@ -5,9 +5,10 @@
  * from confirmation, attachment to the cell from the day the member joined it.
  */
 import type { MemberStatus, Position } from '../contracts/members.ts';
+import type { ImportedMember, ImportField } from './member-import.ts';
 import type { IsoDateString } from '../rules/membership-rules.ts';
 import { addDays, spanCovers } from './calendar-days.ts';
-import { isPartyStanding, type MemberHistory, type MembershipPeriod, type PositionTerm, type Standing, type StatusPeriod } from './member-history.ts';
+import { confirmedOnOf, isPartyStanding, type MemberHistory, type MembershipPeriod, type PositionTerm, type Standing, type StatusPeriod } from './member-history.ts';
 
 export interface RegisterLine {
   cellId: string;
@@ -82,4 +83,36 @@ const POST_RANK: Readonly<Record<Position, number>> = { secretary: 0, deputy_sec
 /** The highest post among several (a register's "Chức vụ" column shows one). */
 export function highestPosition(positions: readonly Position[]): Position | null {
   return [...positions].sort((a, b) => POST_RANK[a] - POST_RANK[b])[0] ?? null;
+}
+
+/** What a member's row holds besides the history. */
+export type PersonFields = Pick<ImportedMember, 'gender' | 'birthDate' | 'email' | 'phone'>;
+
+/**
+ * A known member read again from a file (re-import): only what the file has columns for
+ * changes — a file without a contact, birth date, post or confirmation column keeps what the
+ * register holds. Returns the row as it will be saved, the new history and whether anything differs.
+ */
+export function reimportLine(
+  existing: { person: PersonFields; history: HistoryParts },
+  row: ImportedMember,
+  columns: ReadonlySet<ImportField>,
+  cellId: string,
+  today: IsoDateString,
+): { value: ImportedMember; history: HistoryParts; changed: boolean } {
+  const has = (f: ImportField) => columns.has(f);
+  const datesSay = has('confirmedOn') || has('status');
+  const confirmedOn = datesSay ? row.confirmedOn : confirmedOnOf(existing.history);
+  const value: ImportedMember = {
+    ...row,
+    gender: has('gender') ? row.gender : existing.person.gender,
+    birthDate: has('birthDate') ? row.birthDate : existing.person.birthDate,
+    email: has('email') ? row.email : existing.person.email,
+    phone: has('phone') ? row.phone : existing.person.phone,
+    confirmedOn,
+    status: datesSay ? row.status : confirmedOn ? 'official' : 'probationary',
+  };
+  const merged = mergeLine(existing.history, { cellId, admittedOn: row.admittedOn ?? existing.history.admittedOn ?? '', confirmedOn, position: row.position }, today, !has('position'));
+  const person = (['gender', 'birthDate', 'email', 'phone'] as const).some((f) => value[f] !== existing.person[f]);
+  return { value, history: merged.history, changed: merged.changed || person };
 }

@@ -8,15 +8,14 @@ import crypto from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import {
   canonicalJson,
+  reimportLine,
   cellText,
-  confirmedOnOf,
   foldForSearch,
   isStorableText,
   historyFromLine,
   IMPORT_FIELDS,
   isCellKind,
   membershipRulesOn,
-  mergeLine,
   parseMemberRow,
   recognizeHeaders,
   validateHistory,
@@ -101,6 +100,32 @@ function mappingFor(headers: string[], choices: ImportChoices): { mapping: Colum
   return { mapping: r.mapping, unknownColumns: r.unknownColumns.filter((c) => !used.has(c)) };
 }
 
+type RowBase = Pick<AnalyzedRow, 'row' | 'cells' | 'memberId' | 'parts' | 'existing'>;
+const problemsAsErrors = (problems: readonly { message: string }[]) => problems.map((p) => ({ field: 'row', message: p.message }));
+
+function errorRow(base: RowBase, errors: { field: string; message: string }[]): AnalyzedRow {
+  return { ...base, action: 'error', value: null, errors: errors.length > 0 ? errors : [{ field: 'row', message: 'Dòng không đọc được.' }] };
+}
+
+/** A readable row against the register: a new member, an update of the one it matches, no change, or the rules' objections. */
+function judgeRow(
+  base: RowBase,
+  v: ImportedMember & { admittedOn: string },
+  match: members.LoadedMember | undefined,
+  at: { cellId: string; today: string; rules: ReturnType<typeof membershipRulesOn>; columns: ReadonlySet<ImportField> },
+): AnalyzedRow {
+  if (!match) {
+    const parts = historyFromLine({ cellId: at.cellId, admittedOn: v.admittedOn, confirmedOn: v.confirmedOn, position: v.position });
+    const problems = validateHistory({ memberId: '', fullName: v.fullName, ...parts }, at.rules);
+    return problems.length > 0 ? errorRow(base, problemsAsErrors(problems)) : { ...base, action: 'create', value: v, errors: [], parts };
+  }
+  const person = { gender: match.row.gender as ImportedMember['gender'], birthDate: match.row.birthDate, email: match.row.email, phone: match.row.phone };
+  const r = reimportLine({ person, history: match.history }, v, at.columns, at.cellId, at.today);
+  const problems = validateHistory({ ...match.history, ...r.history }, at.rules);
+  if (problems.length > 0) return errorRow(base, problemsAsErrors(problems));
+  return { ...base, action: r.changed ? 'update' : 'unchanged', value: r.value, memberId: match.row.id, errors: [], parts: r.history, existing: match };
+}
+
 /**
  * Every row as it will be saved: parsed, corrected by the user's edits, matched against the
  * cell's members today, and its resulting history checked by the same rules as a form.
@@ -112,6 +137,7 @@ export async function analyze(ctx: Ctx, cell: OrganizationRow, file: MemberFile,
   const missingFields = (['fullName', 'admittedOn'] as const).filter((f) => mapping[f] === undefined);
   const skip = new Set(choices.skip ?? []);
   const edits = choices.edits ?? {};
+  const columns = new Set(IMPORT_FIELDS.filter((f) => mapping[f] !== undefined));
 
   const existing = (await registerOf(ctx, cell, today)).filter((e) => e.attachment !== 'temporary');
   const byKey = new Map<string, members.LoadedMember>();
@@ -149,45 +175,19 @@ export async function analyze(ctx: Ctx, cell: OrganizationRow, file: MemberFile,
     if (v && (v.status === 'exempt' || v.status === 'suspended')) {
       errors.push({ field: 'status', message: 'Miễn sinh hoạt hoặc đình chỉ cần diện, ngày và quyết định: nhập đảng viên là chính thức hoặc dự bị, rồi ghi quyết định trên trang đảng viên.' });
     }
-    let result: AnalyzedRow | null = null;
-    if (v && errors.length === 0 && v.admittedOn) {
+    let result: AnalyzedRow;
+    if (!v || errors.length > 0 || !v.admittedOn) result = errorRow(base, errors);
+    else {
       const key = keyOf(v.fullName, v.birthDate);
       const dup = seen.get(key);
-      if (dup !== undefined) errors.push({ field: 'fullName', message: `Trùng với dòng ${dup} (cùng họ tên và ngày sinh).` });
+      if (dup !== undefined) result = errorRow(base, [{ field: 'fullName', message: `Trùng với dòng ${dup} (cùng họ tên và ngày sinh).` }]);
       else {
         seen.set(key, row);
         const sameName = byName.get(keyOf(v.fullName, null)) ?? [];
         const match = byKey.get(key) ?? (v.birthDate === null && sameName.length === 1 ? sameName[0] : undefined);
-        const line = { cellId: cell.id, admittedOn: v.admittedOn, confirmedOn: v.confirmedOn, position: v.position };
-        if (match) {
-          // A column the file does not have changes nothing: only what the file says is updated.
-          const has = (f: ImportField) => mapping[f] !== undefined;
-          const kept: ImportedMember = {
-            ...v,
-            gender: has('gender') ? v.gender : (match.row.gender as ImportedMember['gender']),
-            birthDate: has('birthDate') ? v.birthDate : match.row.birthDate,
-            email: has('email') ? v.email : match.row.email,
-            phone: has('phone') ? v.phone : match.row.phone,
-            confirmedOn: has('confirmedOn') || has('status') ? v.confirmedOn : confirmedOnOf(match.history),
-          };
-          if (!(has('confirmedOn') || has('status'))) kept.status = kept.confirmedOn ? 'official' : 'probationary';
-          const merged = mergeLine(match.history, { ...line, confirmedOn: kept.confirmedOn }, today, !has('position'));
-          const person = kept.gender !== match.row.gender || kept.birthDate !== match.row.birthDate || kept.email !== match.row.email || kept.phone !== match.row.phone;
-          const problems = validateHistory({ ...match.history, ...merged.history }, rules);
-          errors.push(...problems.map((p) => ({ field: 'row', message: p.message })));
-          if (errors.length === 0) {
-            const changed = merged.changed || person;
-            result = { ...base, action: changed ? 'update' : 'unchanged', value: kept, memberId: match.row.id, errors: [], parts: merged.history, existing: match };
-          }
-        } else {
-          const parts = historyFromLine(line);
-          const problems = validateHistory({ memberId: '', fullName: v.fullName, ...parts }, rules);
-          errors.push(...problems.map((p) => ({ field: 'row', message: p.message })));
-          if (errors.length === 0) result = { ...base, action: 'create', value: v, errors: [], parts };
-        }
+        result = judgeRow(base, { ...v, admittedOn: v.admittedOn }, match, { cellId: cell.id, today, rules, columns });
       }
     }
-    if (!result) result = { ...base, action: 'error', value: errors.length === 0 ? v : null, errors: errors.length > 0 ? errors : [{ field: 'row', message: 'Dòng không đọc được.' }] };
     counts[result.action]++;
     rows.push(result);
   }
