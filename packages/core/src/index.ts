@@ -20,3 +20,7 @@ export * from './rules/organization-settings.ts';
 export * from './contracts/imports.ts';
 export * from './rules/meeting-rules.ts';
 export * from './domain/meeting-plan.ts';
+export * from './contracts/meetings.ts';
+export * from './rules/agenda-templates.ts';
+export * from './domain/meeting-compliance.ts';
+export * from './domain/file-types.ts';

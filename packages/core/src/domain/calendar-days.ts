@@ -91,3 +91,27 @@ export function localDateOf(instant: Date, timeZone: string): IsoDateString {
 export function registerDayOf(instant: Date): IsoDateString {
   return localDateOf(instant, DEFAULT_TIME_ZONE);
 }
+
+/**
+ * The instant a wall-clock time of a local day is in a time zone ('2026-12-10', '14:00',
+ * 'Asia/Ho_Chi_Minh' → 07:00Z). The zone's offset is read at the guess and once more at the
+ * result, which settles days where the offset changes.
+ */
+export function instantOf(day: IsoDateString, time: string, timeZone: string): Date {
+  const [y = NaN, m = NaN, d = NaN] = day.split('-').map(Number);
+  const [hh = NaN, mm = NaN] = time.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const offsetAt = (t: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(t));
+    const get = (k: string) => Number(parts.find((p) => p.type === k)?.value ?? NaN);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - Math.floor(t / 60_000) * 60_000;
+  };
+  let t = wall - offsetAt(wall);
+  t = wall - offsetAt(t);
+  return new Date(t);
+}
+
+/** 'HH:MM' of an instant in a time zone. */
+export function localTimeOf(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(instant);
+}
