@@ -22,7 +22,10 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { memberImportRoutes } from './modules/member-imports/member-imports.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { noticeRoutes } from './modules/notices/notices.routes.ts';
+import { configureDelivery, deliveryFromConfig } from './modules/notices/delivery.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,6 +120,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(memberRoutes);
   await app.register(memberImportRoutes);
   await app.register(auditRoutes);
+  await app.register(meetingRoutes);
+  // Notices are written inside other modules' transactions; they need to know how mail goes out.
+  configureDelivery(deliveryFromConfig(config));
+  await app.register(noticeRoutes);
 
   if (opts.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { historyFromLine } from '@chibo/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { MEETING_ROUTE_BODIES } from './support/meeting-route-bodies.ts';
 import { insertOrganization } from '../src/modules/organizations/organizations.repo.ts';
 import { insertAccount, insertGrant } from '../src/modules/auth/accounts.repo.ts';
 import { insertHistories, insertMember } from '../src/modules/members/members.repo.ts';
@@ -165,6 +166,7 @@ describe('route walk as a caller from another tree', () => {
       'PATCH /api/v1/members/:id': { phone: '0912345678' },
       'PUT /api/v1/members/:id/history': { admittedOn: '2010-05-19', memberships: [{ organizationId: siblingCell, kind: 'official', from: '2010-05-19' }], statuses: [{ status: 'official', from: '2010-05-19' }], positions: [] },
       'POST /api/v1/members/:id/transfers': { toOrganizationId: ownCell, kind: 'official', from: '2026-01-01' },
+      ...MEETING_ROUTE_BODIES,
     };
     let checked = 0;
     for (const r of t.app.apiRoutes) {
@@ -174,7 +176,7 @@ describe('route walk as a caller from another tree', () => {
       for (const id of targets) {
         const url = r.url.replace(':id', id) + (r.url.endsWith('/audit') ? `?organizationId=${id}` : '');
         const headers = Buffer.isBuffer(bodies[key]) ? { ...outsider.headers(), 'content-type': 'application/octet-stream' } : outsider.headers();
-        const res = await t.app.inject({ method: r.method as 'GET', url, headers, payload: r.method === 'GET' ? undefined : bodies[key] });
+        const res = await t.app.inject({ method: r.method as 'GET', url, headers, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : bodies[key] });
         expect(res.statusCode, `${key} on ${id}`).toBe(404);
         checked++;
       }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { MEETING_ROUTE_BODIES, UPLOAD_ROUTES } from './support/meeting-route-bodies.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -20,7 +21,7 @@ const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
 describe('route walk', () => {
   it('knows the routes (the walk is not empty)', () => {
     expect(t.app.apiRoutes.length).toBeGreaterThanOrEqual(10);
-    expect(t.app.apiRoutes.filter((r) => r.authz === 'public').map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v1/auth/login']);
+    expect(t.app.apiRoutes.filter((r) => r.authz === 'public').map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v1/auth/login', 'GET /api/v1/calendar/:token']);
   });
 
   it('every non-public route refuses an anonymous caller with 401', async () => {
@@ -46,16 +47,15 @@ describe('route walk', () => {
   ];
 
   // Every field of these bodies is optional: `{}` is a valid request there.
-  const noRequiredFields = new Set(['PUT /api/v1/organizations/:id/settings', 'PUT /api/v1/member-imports/:id/choices', 'POST /api/v1/member-imports/:id/commit']);
-  // The file upload reads bytes: any JSON body is the wrong media type.
-  const upload = 'POST /api/v1/organizations/:id/member-imports';
+  const noRequiredFields = new Set(['PUT /api/v1/organizations/:id/settings', 'PUT /api/v1/member-imports/:id/choices', 'POST /api/v1/member-imports/:id/commit', 'POST /api/v1/notices/:id/read', 'POST /api/v1/me/calendar-feed']);
 
   for (const bad of badBodies) {
     it(`every mutating route answers ${bad.name} with a 4xx code`, async () => {
-      for (const r of t.app.apiRoutes.filter((x) => x.method !== 'GET' && !x.url.endsWith('/logout'))) {
+      // DELETE takes no body; an upload reads bytes (a JSON body is the wrong type, or fails its query).
+      for (const r of t.app.apiRoutes.filter((x) => x.method !== 'GET' && x.method !== 'DELETE' && !x.url.endsWith('/logout'))) {
         const key = `${r.method} ${r.url}`;
         if (bad.name === 'missing fields' && noRequiredFields.has(key)) continue;
-        const expected = key === upload ? ['unsupported_media_type', ...bad.expected] : bad.expected;
+        const expected = UPLOAD_ROUTES.has(key) ? ['unsupported_media_type', 'validation_failed', ...bad.expected] : bad.expected;
         const res = await t.app.inject({
           method: r.method as 'POST',
           url: fill(r.url, cellId),
@@ -83,11 +83,13 @@ describe('route walk', () => {
       'POST /api/v1/members/:id/transfers': { toOrganizationId: cellId, kind: 'temporary', from: '2026-01-01' },
       'PUT /api/v1/member-imports/:id/choices': {},
       'POST /api/v1/member-imports/:id/commit': {},
+      'POST /api/v1/organizations/:id/member-imports': Buffer.from('Họ và tên\n'),
+      ...MEETING_ROUTE_BODIES,
     };
     for (const r of t.app.apiRoutes.filter((x) => x.url.includes(':id'))) {
       const key = `${r.method} ${r.url}`;
-      const payload = r.method === 'GET' ? undefined : key === upload ? Buffer.from('Họ và tên\n') : (valid[key] ?? { fullName: 'Nguyễn Văn A', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' });
-      const headers = key === upload ? { ...admin.headers(), 'content-type': 'application/octet-stream' } : admin.headers();
+      const payload = r.method === 'GET' || r.method === 'DELETE' ? undefined : (valid[key] ?? { fullName: 'Nguyễn Văn A', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' });
+      const headers = UPLOAD_ROUTES.has(key) ? { ...admin.headers(), 'content-type': 'application/octet-stream' } : admin.headers();
       const bad = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, 'not-a-uuid'), headers, payload });
       expect(bad.statusCode, `${r.method} ${r.url}`).toBe(400);
       expect(bad.json<{ error: string }>().error).toBe('validation_failed');

@@ -14,6 +14,7 @@ import { demoAccounts, seedDemo } from '../demo/seed-demo.ts';
 import { auditHashAt, verifyAuditChain } from '../modules/audit/audit.repo.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
 import { initInstallation } from '../modules/setup/setup.service.ts';
+import { startJobRunner, type JobRunner } from '../modules/notices/jobs.ts';
 
 const startedAt = performance.now();
 
@@ -57,11 +58,13 @@ program
       printDemoAccounts();
     }
     const app = await buildApp({ config, database });
+    let jobRunner: JobRunner | undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
+      await jobRunner?.stop();
       await app.close();
       await database.close();
       process.exit(0);
@@ -69,6 +72,10 @@ program
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
+    // Reminders and e-mail (CHIBO_JOBS=false leaves them to another process on the same database).
+    if (config.jobs && !closing) {
+      jobRunner = startJobRunner({ db: database.db, clock: systemClock, log: app.log, pollMs: config.jobsPollMs, onCommit: () => database.flush() });
+    }
     const ms = Math.round(performance.now() - startedAt);
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     app.log.info({ startupMs: ms, rssMb, database: database.mode }, 'ready');

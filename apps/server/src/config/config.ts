@@ -29,7 +29,49 @@ const EnvSchema = z.object({
   CHIBO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   CHIBO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHIBO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, { error: 'phải là URL smtp:// hoặc smtps://, ví dụ smtp://user:pass@mail.example.vn:587' })
+    .optional(),
+  CHIBO_MAIL_FROM: z.string().min(3).default('Chi bộ số <no-reply@localhost>'),
+  CHIBO_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]/, { error: 'phải là URL http:// hoặc https://' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  CHIBO_REMINDERS: z
+    .string()
+    .default('3d,2h')
+    .transform((v, c) => {
+      const offsets = parseReminderOffsets(v);
+      if (offsets === null) {
+        c.addIssue({ code: 'custom', message: 'phải là danh sách khoảng thời gian trước cuộc họp, ví dụ "3d,2h,30m" (m = phút, h = giờ, d = ngày)' });
+        return z.NEVER;
+      }
+      return offsets;
+    }),
+  CHIBO_JOBS: bool.default(true),
+  CHIBO_JOBS_POLL_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(5000),
 });
+
+/**
+ * '3d,2h,30m' → minutes before the meeting, largest first, without repeats; null when any
+ * part is not a positive number with a unit m, h or d. 'none' turns reminders off.
+ */
+export function parseReminderOffsets(value: string): number[] | null {
+  if (value.trim().toLowerCase() === 'none') return [];
+  const parts = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unit = { m: 1, h: 60, d: 24 * 60 } as const;
+  const out = new Set<number>();
+  for (const p of parts) {
+    const m = /^(\d{1,4})\s*([mhd])$/i.exec(p);
+    if (!m?.[1] || !m[2]) return null;
+    const minutes = Number(m[1]) * unit[m[2].toLowerCase() as keyof typeof unit];
+    if (minutes <= 0 || minutes > 60 * 24 * 60) return null;
+    out.add(minutes);
+  }
+  return [...out].sort((a, b) => b - a);
+}
 
 export interface Config {
   port: number;
@@ -49,6 +91,16 @@ export interface Config {
   loginRatePerMinute: number;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** smtp:// or smtps:// URL; undefined: notices stay in the app, no e-mail. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of links in notices and of the calendar feed URL (no trailing slash). */
+  publicUrl: string;
+  /** Minutes before a meeting at which reminders go out, largest first. */
+  reminderOffsetsMinutes: number[];
+  /** Run the background job runner (reminders, e-mail) in this process. */
+  jobs: boolean;
+  jobsPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.CHIBO_LOGIN_RATE_PER_MINUTE,
     bodyLimitBytes: e.CHIBO_BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.CHIBO_SMTP_URL,
+    mailFrom: e.CHIBO_MAIL_FROM,
+    publicUrl: e.CHIBO_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    reminderOffsetsMinutes: e.CHIBO_REMINDERS,
+    jobs: e.CHIBO_JOBS,
+    jobsPollMs: e.CHIBO_JOBS_POLL_MS,
   };
 }

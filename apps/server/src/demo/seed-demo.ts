@@ -2,12 +2,14 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { addDays, foldForSearch, historyFromLine, type HistoryParts } from '@chibo/core';
 import type { Db } from '../db/client.ts';
+import { members } from '../db/schema/index.ts';
 import type { Clock } from '../lib/context.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { recordAuditBatch, type AuditInput } from '../modules/audit/audit.repo.ts';
 import { insertAccount, insertGrant } from '../modules/auth/accounts.repo.ts';
 import { hasOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
 import { insertHistories, insertMembersWithIds } from '../modules/members/members.repo.ts';
+import { DEMO_THEMATIC_2021, seedDemoMeetings } from './demo-meetings.ts';
 import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS, type DemoMember } from './demo-data.ts';
 
 export interface DemoAccount {
@@ -90,6 +92,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
           audit('account.created', 'account', account.id, org, { username: dm.account.username, roles: dm.account.roles });
         }
       }
+    }
+    const fund = cells[0];
+    if (fund) {
+      const rows = await tx.select({ id: members.id, fullName: members.fullName }).from(members);
+      const meetingId = await seedDemoMeetings(tx, fund, (name) => rows.find((r) => r.fullName === name.normalize('NFC'))?.id);
+      audit('meeting.created', 'meeting', meetingId, fund, { demo: true, topic: DEMO_THEMATIC_2021.topic });
     }
     await recordAuditBatch(tx, entries);
   });

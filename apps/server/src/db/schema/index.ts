@@ -4,3 +4,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './idempotency.ts';
 export * from './imports.ts';
+export * from './meetings.ts';

@@ -1,0 +1,413 @@
+/**
+ * Meetings and their preparation (issue 4): the year plan, a meeting's life (draft →
+ * announced → in progress → ended, or cancelled), its agenda, and the compliance the cell and
+ * its superior read. Documents, papers and absence requests are in meeting-preparation.service.ts.
+ * Every change is audited in the transaction that makes it; notices are written in it too.
+ */
+import crypto from 'node:crypto';
+import {
+  agendaCheck,
+  agendaTemplate,
+  complianceAlerts,
+  instantOf,
+  isCellKind,
+  localDateOf,
+  minimumMinutes,
+  planYear as planYearRules,
+  yearPeriods,
+  type AgendaItemInput,
+  type Alert,
+  type CellType,
+  type CreateMeetingInput,
+  type MeetingFacts,
+  type MeetingKind,
+  type MeetingStatus,
+  type OrganizationKind,
+  type PlanYearInput,
+  type UpdateMeetingInput,
+} from '@chibo/core';
+import type { Queryable, Tx } from '../../db/client.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { notifyMeeting } from '../notices/notices.service.ts';
+import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
+import { rulesOf, rulesOfOrganizations, type RulesOn } from './meeting-rules.service.ts';
+import * as repo from './meetings.repo.ts';
+
+const isCell = (org: OrganizationRow) => isCellKind(org.kind as OrganizationKind);
+const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+export const dayOfMeeting = (m: Pick<MeetingRow, 'startsAt'>, org: Pick<OrganizationRow, 'timeZone'>) => localDateOf(m.startsAt, org.timeZone);
+
+function auditOf(ctx: Ctx, org: OrganizationRow, meetingId: string, action: string, data: Record<string, unknown>) {
+  const actor = requireActor(ctx);
+  return {
+    at: ctx.clock.now(),
+    actorAccountId: actor.accountId,
+    actorName: actor.displayName,
+    action,
+    targetType: 'meeting',
+    targetId: meetingId,
+    organizationId: org.id,
+    organizationPath: org.path,
+    data,
+  };
+}
+
+export async function audit(tx: Tx, ctx: Ctx, org: OrganizationRow, meetingId: string, action: string, data: Record<string, unknown>): Promise<void> {
+  await recordAudit(tx, auditOf(ctx, org, meetingId, action, data));
+}
+
+/** The month and quarter a meeting fulfils, from its kind and day unless given. */
+function periodsFor(kind: MeetingKind, day: string, given: { monthPeriod?: string | null; quarterPeriod?: string | null }): { monthPeriod: string | null; quarterPeriod: string | null } {
+  const month = kind === 'regular' || kind === 'combined' ? (given.monthPeriod ?? day.slice(0, 7)) : (given.monthPeriod ?? null);
+  const quarter = kind === 'thematic' || kind === 'combined' ? (given.quarterPeriod ?? quarterOf(day)) : (given.quarterPeriod ?? null);
+  if (kind === 'preparatory' || kind === 'extraordinary') return { monthPeriod: null, quarterPeriod: null };
+  return { monthPeriod: month, quarterPeriod: quarter };
+}
+
+function requireCell(org: OrganizationRow): void {
+  if (!isCell(org)) throw new AppError('validation_failed', 'Chỉ chi bộ mới lập cuộc họp sinh hoạt chi bộ.');
+  if (org.closedAt) throw new AppError('organization_closed');
+}
+
+function checkRevision(meeting: MeetingRow, revision: number): void {
+  if (meeting.revision !== revision) throw new AppError('conflict', 'Cuộc họp vừa được người khác thay đổi. Vui lòng tải lại trang.');
+}
+
+function requireStatus(meeting: MeetingRow, allowed: readonly MeetingStatus[], message: string): void {
+  if (!allowed.includes(meeting.status as MeetingStatus)) throw new AppError('conflict', message);
+}
+
+// ---------------------------------------------------------------- presentation
+
+export interface MeetingView {
+  row: MeetingRow;
+  org: OrganizationRow;
+  rulesId: string;
+  minMinutes: number;
+  canManage: boolean;
+}
+
+export function viewOf(ctx: Ctx, row: MeetingRow, org: OrganizationRow, rulesOn: RulesOn): MeetingView {
+  const rules = rulesOn(dayOfMeeting(row, org));
+  const actor = requireActor(ctx);
+  return { row, org, rulesId: rules.id, minMinutes: minimumMinutes(row.kind as MeetingKind, rules) ?? 0, canManage: actorCan(actor, 'meeting.manage', org.path) };
+}
+
+// ---------------------------------------------------------------- facts and compliance
+
+async function factsOf(db: Queryable, rows: readonly MeetingRow[], orgs: Map<string, OrganizationRow>): Promise<MeetingFacts[]> {
+  const { agendaMinutes, firstPosted } = await repo.preparationFacts(db, rows.map((r) => r.id));
+  return rows.map((m) => {
+    const tz = orgs.get(m.organizationId)?.timeZone ?? 'Asia/Ho_Chi_Minh';
+    const posted = firstPosted.get(m.id);
+    return {
+      id: m.id,
+      kind: m.kind as MeetingKind,
+      status: m.status as MeetingStatus,
+      monthPeriod: m.monthPeriod,
+      quarterPeriod: m.quarterPeriod,
+      day: localDateOf(m.startsAt, tz),
+      announcedDay: m.announcedAt ? localDateOf(m.announcedAt, tz) : null,
+      plannedMinutes: m.plannedMinutes,
+      agendaMinutes: agendaMinutes.get(m.id) ?? null,
+      firstDocumentDay: posted ? localDateOf(posted, tz) : null,
+      cancelReason: m.cancelReason,
+    };
+  });
+}
+
+/** A calendar year in a cell's time zone, padded by a day each side for the query. */
+function yearRange(year: number): [Date, Date] {
+  return [new Date(Date.UTC(year - 1, 11, 31)), new Date(Date.UTC(year + 1, 0, 2))];
+}
+
+async function meetingsOfYear(db: Queryable, cells: readonly OrganizationRow[], year: number): Promise<MeetingRow[]> {
+  const [from, to] = yearRange(year);
+  const tz = new Map(cells.map((c) => [c.id, c.timeZone]));
+  const rows = await repo.meetingsBetween(db, cells.map((c) => c.id), from, to);
+  return rows.filter((m) => localDateOf(m.startsAt, tz.get(m.organizationId) ?? 'Asia/Ho_Chi_Minh').startsWith(`${year}-`));
+}
+
+export interface YearPlanView {
+  org: OrganizationRow;
+  year: number;
+  targetDay: number;
+  targetDaySource: string;
+  meetings: MeetingView[];
+  periods: ReturnType<typeof yearPeriods>;
+  alerts: Alert[];
+}
+
+export async function getYearPlan(ctx: Ctx, organizationId: string, year: number | undefined): Promise<YearPlanView> {
+  const org = await authorizeOnOrganization(ctx, 'meeting.read', organizationId);
+  requireCellForPlan(org);
+  return yearPlanOf(ctx, ctx.db, org, year ?? Number(localDateOf(ctx.clock.now(), org.timeZone).slice(0, 4)));
+}
+
+function requireCellForPlan(org: OrganizationRow): void {
+  if (!isCell(org)) throw new AppError('validation_failed', 'Kế hoạch sinh hoạt được lập cho từng chi bộ.');
+}
+
+async function yearPlanOf(ctx: Ctx, db: Queryable, org: OrganizationRow, year: number): Promise<YearPlanView> {
+  const rulesOn = await rulesOf(db, org);
+  const rows = await meetingsOfYear(db, [org], year);
+  const facts = await factsOf(db, rows, new Map([[org.id, org]]));
+  const today = localDateOf(ctx.clock.now(), org.timeZone);
+  const target = rulesOn(`${year}-01-01`).targetDay;
+  return {
+    org,
+    year,
+    targetDay: target.value,
+    targetDaySource: target.source,
+    meetings: rows.map((r) => viewOf(ctx, r, org, rulesOn)),
+    periods: yearPeriods(year, facts, rulesOn, today),
+    alerts: complianceAlerts(year, facts, rulesOn, today),
+  };
+}
+
+/** Alerts of this year for a cell, or for every cell under a committee (superiors). */
+export async function listAlerts(ctx: Ctx, organizationId: string): Promise<(Alert & { org: OrganizationRow })[]> {
+  const org = await authorizeOnOrganization(ctx, 'meeting.read', organizationId);
+  const cells = isCell(org) ? [org] : (await listSubtrees(ctx.db, [org.path])).filter((o) => isCell(o) && !o.closedAt);
+  const year = Number(localDateOf(ctx.clock.now(), org.timeZone).slice(0, 4));
+  const [rows, rules] = await Promise.all([meetingsOfYear(ctx.db, cells, year), rulesOfOrganizations(ctx.db, cells)]);
+  const byCell = new Map(cells.map((c) => [c.id, c]));
+  const facts = await factsOf(ctx.db, rows, byCell);
+  const out: (Alert & { org: OrganizationRow })[] = [];
+  for (const cell of cells) {
+    const rulesOn = rules.get(cell.id);
+    if (!rulesOn) continue;
+    const mine = facts.filter((f) => rows.find((r) => r.id === f.id)?.organizationId === cell.id);
+    const today = localDateOf(ctx.clock.now(), cell.timeZone);
+    for (const a of complianceAlerts(year, mine, rulesOn, today)) out.push({ ...a, org: cell });
+  }
+  return out;
+}
+
+/** The alerts of one meeting (the preparation page shows them). */
+export async function alertsOfMeeting(db: Queryable, ctx: Ctx, meeting: MeetingRow, org: OrganizationRow, rulesOn: RulesOn): Promise<Alert[]> {
+  const facts = await factsOf(db, [meeting], new Map([[org.id, org]]));
+  const today = localDateOf(ctx.clock.now(), org.timeZone);
+  const year = Number(dayOfMeeting(meeting, org).slice(0, 4));
+  return complianceAlerts(year, facts, rulesOn, today).filter((a) => a.meetingId === meeting.id && a.code !== 'regular_not_held' && a.code !== 'not_announced');
+}
+
+// ---------------------------------------------------------------- year plan
+
+/**
+ * Draft meetings for the periods of `year` that have none: each month's regular meeting by the
+ * target-day rule and one thematic meeting a quarter, held in the same session (a combined
+ * meeting) as core's plan proposes. Periods already planned are left as officers made them.
+ */
+export async function planYear(ctx: Ctx, organizationId: string, input: PlanYearInput): Promise<YearPlanView> {
+  const org = await authorizeOnOrganization(ctx, 'meeting.manage', organizationId);
+  requireCell(org);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    // One planner at a time per cell: two clicks do not make two plans.
+    await lockOrganization(tx, org.id);
+    const rulesOn = await rulesOf(tx, org);
+    const existing = (await meetingsOfYear(tx, [org], input.year)).filter((m) => m.status !== 'cancelled');
+    const hasMonth = new Set(existing.map((m) => m.monthPeriod).filter(Boolean));
+    const hasQuarter = new Set(existing.map((m) => m.quarterPeriod).filter(Boolean));
+    const plan = planYearRules(input.year, rulesOn, { thematicMonthOfQuarter: input.thematicMonthOfQuarter, topics: input.topics?.map((t) => (t === '' ? null : t)) ?? [] });
+    const created: MeetingRow[] = [];
+    const place = org.settings.meetingPlace ?? null;
+    const today = localDateOf(now, org.timeZone);
+    // Only what is still ahead: a planned day already past is for the compliance record, not a draft.
+    for (const regular of plan.filter((p) => p.kind === 'regular' && p.date >= today)) {
+      const thematic = plan.find((p) => p.kind === 'thematic' && p.date === regular.date);
+      const needMonth = !hasMonth.has(regular.period);
+      const needQuarter = thematic !== undefined && !hasQuarter.has(thematic.period);
+      if (!needMonth && !needQuarter) continue;
+      const kind: MeetingKind = needMonth && needQuarter ? 'combined' : needMonth ? 'regular' : 'thematic';
+      const rules = rulesOn(regular.date);
+      const minutes = kind === 'combined' ? rules.minCombinedDurationMinutes.value : rules.minDurationMinutes.value;
+      const topic = needQuarter ? (thematic?.topic ?? null) : null;
+      const row = await repo.insertMeeting(tx, {
+        id: crypto.randomUUID(),
+        organizationId: org.id,
+        kind,
+        status: 'draft',
+        monthPeriod: needMonth ? regular.period : null,
+        quarterPeriod: needQuarter ? (thematic?.period ?? null) : null,
+        startsAt: instantOf(regular.date, input.time, org.timeZone),
+        plannedMinutes: Math.max(minutes, 90),
+        place,
+        topic,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.replaceAgenda(tx, row.id, agendaTemplate(kind, org.cellType as CellType | null, topic).map((i) => ({ ...i, paperId: null })));
+      created.push(row);
+    }
+    await audit(tx, ctx, org, org.id, 'meeting.year_planned', { year: input.year, created: created.map((m) => ({ id: m.id, kind: m.kind, startsAt: m.startsAt.toISOString() })) });
+    return yearPlanOf(ctx, tx, org, input.year);
+  });
+}
+
+// ---------------------------------------------------------------- a meeting's life
+
+export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promise<MeetingRow> {
+  const org = await authorizeOnOrganization(ctx, 'meeting.manage', input.organizationId);
+  requireCell(org);
+  const startsAt = new Date(input.startsAt);
+  const day = localDateOf(startsAt, org.timeZone);
+  const periods = periodsFor(input.kind, day, input);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertMeeting(tx, {
+      id: crypto.randomUUID(),
+      organizationId: org.id,
+      kind: input.kind,
+      status: 'draft',
+      ...periods,
+      startsAt,
+      plannedMinutes: input.plannedMinutes,
+      place: input.place ?? org.settings.meetingPlace ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      topic: input.topic ?? null,
+      chairMemberId: input.chairMemberId ?? null,
+      minuteTakerMemberId: input.minuteTakerMemberId ?? null,
+      guests: input.guests ?? [],
+      note: input.note ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (input.withAgenda) {
+      await repo.replaceAgenda(tx, row.id, agendaTemplate(input.kind, org.cellType as CellType | null, row.topic).map((i) => ({ ...i, paperId: null })));
+    }
+    await audit(tx, ctx, org, row.id, 'meeting.created', { kind: row.kind, startsAt: row.startsAt.toISOString(), monthPeriod: row.monthPeriod, quarterPeriod: row.quarterPeriod });
+    return row;
+  });
+}
+
+const EDITABLE = ['draft', 'announced'] as const;
+const SCHEDULE_FIELDS = ['startsAt', 'place', 'onlineUrl'] as const;
+
+/** Edit details; moving an announced meeting (time, place, link) tells everyone again. */
+export async function updateMeeting(ctx: Ctx, id: string, input: UpdateMeetingInput): Promise<MeetingRow> {
+  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
+    checkRevision(before, input.revision);
+    requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được kế hoạch.');
+    const patch: Partial<MeetingRow> = {};
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.startsAt !== undefined) patch.startsAt = new Date(input.startsAt);
+    if (input.plannedMinutes !== undefined) patch.plannedMinutes = input.plannedMinutes;
+    if (input.place !== undefined) patch.place = input.place;
+    if (input.onlineUrl !== undefined) patch.onlineUrl = input.onlineUrl;
+    if (input.topic !== undefined) patch.topic = input.topic;
+    if (input.chairMemberId !== undefined) patch.chairMemberId = input.chairMemberId;
+    if (input.minuteTakerMemberId !== undefined) patch.minuteTakerMemberId = input.minuteTakerMemberId;
+    if (input.guests !== undefined) patch.guests = input.guests;
+    if (input.note !== undefined) patch.note = input.note;
+    const kind = (patch.kind ?? before.kind) as MeetingKind;
+    const day = localDateOf(patch.startsAt ?? before.startsAt, org.timeZone);
+    if (input.kind !== undefined || input.startsAt !== undefined || input.monthPeriod !== undefined || input.quarterPeriod !== undefined) {
+      Object.assign(patch, periodsFor(kind, day, { monthPeriod: input.monthPeriod ?? null, quarterPeriod: input.quarterPeriod ?? null }));
+    }
+    const moved =
+      before.status === 'announced' &&
+      SCHEDULE_FIELDS.some((f) => {
+        const a = patch[f];
+        const b = before[f];
+        return a !== undefined && (a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b);
+      });
+    if (moved && patch.startsAt && patch.startsAt.getTime() < now.getTime()) {
+      throw new AppError('validation_failed', 'Không thể dời cuộc họp về thời điểm đã qua.', { issues: [{ path: 'startsAt', message: 'Thời điểm đã qua.' }] });
+    }
+    const row = await repo.updateMeeting(tx, id, patch, now);
+    await audit(tx, ctx, org, id, moved ? 'meeting.moved' : 'meeting.updated', {
+      before: pick(before, Object.keys(patch) as (keyof MeetingRow)[]),
+      after: pick(row, Object.keys(patch) as (keyof MeetingRow)[]),
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    if (moved) await notifyMeeting(tx, { meeting: row, org, kind: 'moved', now, reason: input.reason ?? null });
+    return row;
+  });
+}
+
+function pick(row: MeetingRow, keys: readonly (keyof MeetingRow)[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, row[k] instanceof Date ? row[k].toISOString() : row[k]]));
+}
+
+/** draft → announced: every member expected and the superior's follower are told, reminders are set. */
+export async function announceMeeting(ctx: Ctx, id: string, revision: number): Promise<MeetingRow> {
+  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
+    checkRevision(before, revision);
+    requireStatus(before, ['draft'], 'Chỉ công bố được cuộc họp đang ở dạng dự kiến.');
+    if (before.startsAt.getTime() <= now.getTime()) throw new AppError('validation_failed', 'Thời điểm họp đã qua: hãy dời lịch trước khi công bố.');
+    if (!before.place && !before.onlineUrl) throw new AppError('validation_failed', 'Cần địa điểm hoặc đường dẫn họp trực tuyến trước khi công bố.', { issues: [{ path: 'place', message: 'Chưa có địa điểm.' }] });
+    const row = await repo.updateMeeting(tx, id, { status: 'announced', announcedAt: now }, now);
+    const told = await notifyMeeting(tx, { meeting: row, org, kind: 'announced', now });
+    await audit(tx, ctx, org, id, 'meeting.announced', { startsAt: row.startsAt.toISOString(), notices: told });
+    return row;
+  });
+}
+
+export async function cancelMeeting(ctx: Ctx, id: string, revision: number, reason: string): Promise<MeetingRow> {
+  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
+    checkRevision(before, revision);
+    requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy.');
+    const row = await repo.updateMeeting(tx, id, { status: 'cancelled', cancelledAt: now, cancelReason: reason }, now);
+    const told = before.status === 'announced' ? await notifyMeeting(tx, { meeting: row, org, kind: 'cancelled', now, reason }) : 0;
+    await audit(tx, ctx, org, id, 'meeting.cancelled', { reason, wasAnnounced: before.status === 'announced', notices: told });
+    return row;
+  });
+}
+
+/** announced → in progress → ended (minutes and reporting come with later issues). */
+export async function transitionMeeting(ctx: Ctx, id: string, revision: number, to: 'in_progress' | 'ended'): Promise<MeetingRow> {
+  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
+    checkRevision(before, revision);
+    if (to === 'in_progress') requireStatus(before, ['announced'], 'Chỉ bắt đầu được cuộc họp đã công bố.');
+    else requireStatus(before, ['in_progress'], 'Chỉ kết thúc được cuộc họp đang diễn ra.');
+    const row = await repo.updateMeeting(tx, id, to === 'in_progress' ? { status: to, startedAt: now } : { status: to, endedAt: now }, now);
+    await audit(tx, ctx, org, id, to === 'in_progress' ? 'meeting.started' : 'meeting.ended', {});
+    return row;
+  });
+}
+
+export async function putAgenda(ctx: Ctx, id: string, revision: number, items: readonly AgendaItemInput[]): Promise<MeetingRow> {
+  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
+    checkRevision(before, revision);
+    requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được chương trình.');
+    const paperIds = items.map((i) => i.paperId).filter((p): p is string => p !== null);
+    if (paperIds.length > 0) {
+      const papers = await repo.papersOf(tx, [id]);
+      const bad = paperIds.find((p) => !papers.some((x) => x.id === p && x.status === 'accepted'));
+      if (bad) throw new AppError('validation_failed', 'Chỉ đưa vào chương trình tham luận đã được duyệt của cuộc họp này.');
+    }
+    const old = await repo.agendaOf(tx, id);
+    await repo.replaceAgenda(tx, id, items.map((i) => ({ section: i.section, category: i.category, title: i.title, plannedMinutes: i.plannedMinutes, paperId: i.paperId })));
+    const row = await repo.updateMeeting(tx, id, {}, now);
+    const rulesOn = await rulesOf(tx, org);
+    const check = agendaCheck(items, row.kind as MeetingKind, rulesOn(dayOfMeeting(row, org)));
+    await audit(tx, ctx, org, id, 'meeting.agenda_set', { before: old.map((i) => [i.title, i.plannedMinutes]), after: items.map((i) => [i.title, i.plannedMinutes]), total: check.total });
+    return row;
+  });
+}

@@ -1,0 +1,24 @@
+import type { NoticeDto, NoticeReceiptDto } from '@chibo/core';
+import type { NoticeRow } from './mailer.ts';
+
+export function presentNotice(n: NoticeRow): NoticeDto {
+  return {
+    id: n.id,
+    meetingId: n.meetingId,
+    kind: n.kind as NoticeDto['kind'],
+    title: n.title,
+    body: n.body,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
+}
+
+export function presentReceipt(n: NoticeRow): NoticeReceiptDto {
+  return {
+    recipientName: n.recipientName,
+    kind: n.kind as NoticeReceiptDto['kind'],
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+    emailStatus: n.emailStatus as NoticeReceiptDto['emailStatus'],
+  };
+}
