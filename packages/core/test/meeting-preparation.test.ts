@@ -96,6 +96,12 @@ describe('periods and compliance alerts', () => {
     expect(codes).not.toContain('thematic_missing:2026-Q4');
   });
 
+  it('an announcement day beyond the previous month’s end is that month’s last day (31 → 28/02)', () => {
+    const o: RuleOverride[] = [{ organizationId: 'x', organizationName: 'Đảng ủy', rule: 'nextMeetingAnnouncedByDay', value: 31, from: '2026-01-01' }];
+    const alerts = complianceAlerts(2026, [], (d) => ruleSetFor(d, o), '2026-03-05');
+    expect(alerts.find((a) => a.code === 'not_announced' && a.period === '2026-03')?.message).toBe('Lịch sinh hoạt tháng 03/2026 chưa được thông báo trước ngày 28/02/2026.');
+  });
+
   it('HD 12 sets no number of days for documents: a 2021 meeting raises no documents alert', () => {
     const m = fact({ id: 'jan', monthPeriod: '2021-01', day: '2021-01-19', announcedDay: '2020-12-15', firstDocumentDay: null, status: 'ended' });
     const alerts = complianceAlerts(2021, [m], rulesOn, '2021-01-25');
@@ -152,6 +158,11 @@ describe('sniffDocumentType: the bytes decide, not the name', () => {
     ['nothing', new Uint8Array()],
   ])('refuses %s', (_label, bytes) => {
     expect(sniffDocumentType(bytes)).toBeNull();
+  });
+
+  it('refuses a macro-enabled package (.docm, .xlsm) though it is a Word or Excel file', () => {
+    expect(sniffDocumentType(zipOf(['[Content_Types].xml', 'word/document.xml', 'word/vbaProject.bin']))).toBeNull();
+    expect(sniffDocumentType(zipOf(['[Content_Types].xml', 'xl/workbook.xml', 'xl/vbaProject.bin']))).toBeNull();
   });
 
   it('reads entry names from the central directory', () => {

@@ -53,6 +53,8 @@ export function sniffDocumentType(b: Uint8Array): DocumentType | null {
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(b);
     if (!names?.includes('[Content_Types].xml')) return null;
+    // Macro-enabled packages (.docm, .xlsm) carry a VBA project: not a plain document.
+    if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) return null;
     if (names.includes('word/document.xml')) return 'docx';
     if (names.includes('xl/workbook.xml')) return 'xlsx';
   }

@@ -47,6 +47,12 @@ export interface Alert {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Day `day` of 'YYYY-MM', or the month's last day when it is shorter (as the plan does). */
+const clampToMonth = (month: string, day: number): IsoDateString => {
+  const last = periodLastDay(month);
+  const wanted = `${month}-${pad(day)}`;
+  return wanted > last ? last : wanted;
+};
 const held = (m: MeetingFacts) => m.status === 'in_progress' || m.status === 'ended';
 const live = (m: MeetingFacts) => m.status !== 'cancelled';
 const fulfilsMonth = (m: MeetingFacts, period: string) => (m.kind === 'regular' || m.kind === 'combined') && m.monthPeriod === period;
@@ -112,7 +118,7 @@ export function complianceAlerts(year: number, meetings: readonly MeetingFacts[]
     const period = `${year}-${pad(month)}`;
     const rules = rulesOn(`${period}-01`);
     const prev = month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
-    const byDay = `${prev}-${pad(rules.nextMeetingAnnouncedByDay.value)}`;
+    const byDay = clampToMonth(prev, rules.nextMeetingAnnouncedByDay.value);
     if (today <= byDay || today > periodLastDay(period)) continue;
     const mine = meetings.filter((m) => live(m) && fulfilsMonth(m, period));
     if (mine.some((m) => m.announcedDay !== null && m.announcedDay <= byDay) || mine.some(held)) continue;

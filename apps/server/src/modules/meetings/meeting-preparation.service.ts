@@ -99,8 +99,10 @@ export async function documentFile(ctx: Ctx, id: string): Promise<{ doc: repo.Do
 
 export async function deleteDocument(ctx: Ctx, id: string): Promise<void> {
   const { doc, meeting, org } = await documentWithMeeting(ctx, id, 'meeting.manage');
-  if (CLOSED.includes(meeting.status)) throw new AppError('conflict', 'Cuộc họp đã kết thúc hoặc đã hủy, không xóa tài liệu.');
   await ctx.db.transaction(async (tx) => {
+    // Under the meeting's lock: ending the meeting and removing its document do not interleave.
+    const locked = await lockMeeting(tx, meeting.id);
+    if (!locked || CLOSED.includes(locked.status)) throw new AppError('conflict', 'Cuộc họp đã kết thúc hoặc đã hủy, không xóa tài liệu.');
     await tx.delete(meetingDocuments).where(eq(meetingDocuments.id, id));
     await audit(tx, ctx, org, meeting.id, 'meeting.document_removed', { documentId: id, title: doc.title, fileName: doc.fileName, sha256: doc.sha256 });
   });
@@ -217,6 +219,8 @@ export async function decideAbsence(ctx: Ctx, id: string, decision: 'approve' | 
   const { org } = await loadMeeting(ctx, request.meetingId, 'meeting.manage');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, request.meetingId);
+    if (meeting?.status === 'cancelled') throw new AppError('conflict', 'Cuộc họp đã hủy.');
     const locked = await repo.findAbsence(tx, id, true);
     if (!locked) throw new AppError('not_found', 'Không tìm thấy đơn xin vắng mặt.');
     if (locked.status !== 'pending') throw new AppError('conflict', 'Đơn này đã được xem xét.');

@@ -169,7 +169,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req, reply) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Gửi nội dung tệp với Content-Type: application/octet-stream.');
       const { kind, fileName } = req.query;
-      const title = req.query.title ?? fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+      const fromName = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
+      const title = req.query.title ?? (fromName.length >= 2 ? fromName.slice(0, 300) : 'Tài liệu');
       return reply.status(201).send(presentDocument(await prep.uploadDocument(req.ctx, req.params.id, { kind, title, fileName }, req.body)));
     },
   });

@@ -5,6 +5,7 @@
  * Every change is audited in the transaction that makes it; notices are written in it too.
  */
 import crypto from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
 import {
   agendaCheck,
   agendaTemplate,
@@ -14,6 +15,7 @@ import {
   localDateOf,
   minimumMinutes,
   planYear as planYearRules,
+  rollOn,
   yearPeriods,
   type AgendaItemInput,
   type Alert,
@@ -32,6 +34,8 @@ import type { Ctx } from '../../lib/context.ts';
 import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
+import { organizations, roleGrants } from '../../db/schema/index.ts';
 import { notifyMeeting } from '../notices/notices.service.ts';
 import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
 import { rulesOf, rulesOfOrganizations, type RulesOn } from './meeting-rules.service.ts';
@@ -60,12 +64,62 @@ export async function audit(tx: Tx, ctx: Ctx, org: OrganizationRow, meetingId: s
   await recordAudit(tx, auditOf(ctx, org, meetingId, action, data));
 }
 
-/** The month and quarter a meeting fulfils, from its kind and day unless given. */
+const previousMonth = (month: string) => {
+  const [y = 0, m = 0] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/**
+ * The month and quarter a meeting fulfils, from its kind and day. A regular meeting may make
+ * up the previous month (held late); nothing else may be claimed: a meeting cannot fulfil a
+ * month it is not held in, nor a quarter other than its own.
+ */
 function periodsFor(kind: MeetingKind, day: string, given: { monthPeriod?: string | null; quarterPeriod?: string | null }): { monthPeriod: string | null; quarterPeriod: string | null } {
-  const month = kind === 'regular' || kind === 'combined' ? (given.monthPeriod ?? day.slice(0, 7)) : (given.monthPeriod ?? null);
-  const quarter = kind === 'thematic' || kind === 'combined' ? (given.quarterPeriod ?? quarterOf(day)) : (given.quarterPeriod ?? null);
   if (kind === 'preparatory' || kind === 'extraordinary') return { monthPeriod: null, quarterPeriod: null };
+  const ownMonth = day.slice(0, 7);
+  const month = kind === 'regular' || kind === 'combined' ? (given.monthPeriod ?? ownMonth) : null;
+  const quarter = kind === 'thematic' || kind === 'combined' ? (given.quarterPeriod ?? quarterOf(day)) : null;
+  if (month !== null && month !== ownMonth && month !== previousMonth(ownMonth)) {
+    const message = `Cuộc họp ngày ${day.split('-').reverse().join('/')} chỉ tính cho tháng ${ownMonth.slice(5)}/${ownMonth.slice(0, 4)} (hoặc bù cho tháng trước).`;
+    throw new AppError('validation_failed', message, { issues: [{ path: 'monthPeriod', message }] });
+  }
+  if (quarter !== null && quarter !== quarterOf(day)) {
+    const message = `Cuộc họp ngày ${day.split('-').reverse().join('/')} chỉ tính cho quý ${quarterOf(day).slice(6)}/${day.slice(0, 4)}.`;
+    throw new AppError('validation_failed', message, { issues: [{ path: 'quarterPeriod', message }] });
+  }
   return { monthPeriod: month, quarterPeriod: quarter };
+}
+
+/**
+ * The chair and the minute-taker are members on the cell's roll that day; guests with an
+ * account are people of the cell's superior committees (or the cell itself): a notice is never
+ * sent to an account elsewhere in the installation.
+ */
+async function checkPeople(db: Queryable, org: OrganizationRow, day: string, people: { chairMemberId?: string | null; minuteTakerMemberId?: string | null; guests?: readonly { accountId: string | null }[] }): Promise<void> {
+  const ids = [people.chairMemberId, people.minuteTakerMemberId].filter((x): x is string => typeof x === 'string');
+  if (ids.length > 0) {
+    const loaded = await loadMembers(db, await memberIdsAttachedTo(db, [org.id]));
+    const roll = rollOn(loaded.map((l) => l.history), org.id, day).filter((e) => e.attachment !== 'away');
+    for (const [field, id, label] of [
+      ['chairMemberId', people.chairMemberId, 'Người chủ trì'],
+      ['minuteTakerMemberId', people.minuteTakerMemberId, 'Thư ký'],
+    ] as const) {
+      if (typeof id === 'string' && !roll.some((e) => e.memberId === id)) {
+        const message = `${label} phải là đảng viên sinh hoạt ở chi bộ vào ngày họp.`;
+        throw new AppError('validation_failed', message, { issues: [{ path: field, message }] });
+      }
+    }
+  }
+  const accountIds = (people.guests ?? []).map((g) => g.accountId).filter((x): x is string => x !== null);
+  if (accountIds.length > 0) {
+    const grants = await db.select({ accountId: roleGrants.accountId, path: organizations.path }).from(roleGrants).innerJoin(organizations, eq(organizations.id, roleGrants.organizationId)).where(inArray(roleGrants.accountId, accountIds));
+    for (const id of accountIds) {
+      if (!grants.some((g) => g.accountId === id && org.path.startsWith(g.path))) {
+        const message = 'Khách mời có tài khoản phải thuộc chi bộ hoặc cấp ủy cấp trên của chi bộ.';
+        throw new AppError('validation_failed', message, { issues: [{ path: 'guests', message }] });
+      }
+    }
+  }
 }
 
 function requireCell(org: OrganizationRow): void {
@@ -110,7 +164,8 @@ async function factsOf(db: Queryable, rows: readonly MeetingRow[], orgs: Map<str
       status: m.status as MeetingStatus,
       monthPeriod: m.monthPeriod,
       quarterPeriod: m.quarterPeriod,
-      day: localDateOf(m.startsAt, tz),
+      // A held meeting is judged by the day it really started.
+      day: localDateOf(m.startedAt ?? m.startsAt, tz),
       announcedDay: m.announcedAt ? localDateOf(m.announcedAt, tz) : null,
       plannedMinutes: m.plannedMinutes,
       agendaMinutes: agendaMinutes.get(m.id) ?? null,
@@ -130,6 +185,11 @@ async function meetingsOfYear(db: Queryable, cells: readonly OrganizationRow[], 
   const tz = new Map(cells.map((c) => [c.id, c.timeZone]));
   const rows = await repo.meetingsBetween(db, cells.map((c) => c.id), from, to);
   return rows.filter((m) => localDateOf(m.startsAt, tz.get(m.organizationId) ?? 'Asia/Ho_Chi_Minh').startsWith(`${year}-`));
+}
+
+function seesCommitteeMeetings(ctx: Ctx, org: OrganizationRow): boolean {
+  const actor = requireActor(ctx);
+  return actorCan(actor, 'meeting.manage', org.path) || actorCan(actor, 'oversight.read', org.path);
 }
 
 export interface YearPlanView {
@@ -163,7 +223,8 @@ async function yearPlanOf(ctx: Ctx, db: Queryable, org: OrganizationRow, year: n
     year,
     targetDay: target.value,
     targetDaySource: target.source,
-    meetings: rows.map((r) => viewOf(ctx, r, org, rulesOn)),
+    // A chi ủy meeting is listed for its officers and the superiors above, not for members.
+    meetings: rows.filter((r) => r.kind !== 'preparatory' || seesCommitteeMeetings(ctx, org)).map((r) => viewOf(ctx, r, org, rulesOn)),
     periods: yearPeriods(year, facts, rulesOn, today),
     alerts: complianceAlerts(year, facts, rulesOn, today),
   };
@@ -220,9 +281,13 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
     const today = localDateOf(now, org.timeZone);
     // Only what is still ahead: a planned day already past is for the compliance record, not a draft.
     for (const regular of plan.filter((p) => p.kind === 'regular' && p.date >= today)) {
-      const thematic = plan.find((p) => p.kind === 'thematic' && p.date === regular.date);
+      // The quarter's thematic meeting goes with its planned month; when that day has passed,
+      // with the quarter's next meeting still ahead (the quarter is not over).
+      const quarter = quarterOf(regular.date);
+      const thematic = plan.find((p) => p.kind === 'thematic' && p.period === quarter && (p.date === regular.date || p.date < today));
       const needMonth = !hasMonth.has(regular.period);
       const needQuarter = thematic !== undefined && !hasQuarter.has(thematic.period);
+      if (needQuarter) hasQuarter.add(quarter);
       if (!needMonth && !needQuarter) continue;
       const kind: MeetingKind = needMonth && needQuarter ? 'combined' : needMonth ? 'regular' : 'thematic';
       const rules = rulesOn(regular.date);
@@ -258,6 +323,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promis
   const startsAt = new Date(input.startsAt);
   const day = localDateOf(startsAt, org.timeZone);
   const periods = periodsFor(input.kind, day, input);
+  await checkPeople(ctx.db, org, day, input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertMeeting(tx, {
@@ -287,7 +353,8 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promis
 }
 
 const EDITABLE = ['draft', 'announced'] as const;
-const SCHEDULE_FIELDS = ['startsAt', 'place', 'onlineUrl'] as const;
+/** What, changed on an announced meeting, is told to everyone again (the kind decides who is invited). */
+const SCHEDULE_FIELDS = ['startsAt', 'place', 'onlineUrl', 'kind'] as const;
 
 /** Edit details; moving an announced meeting (time, place, link) tells everyone again. */
 export async function updateMeeting(ctx: Ctx, id: string, input: UpdateMeetingInput): Promise<MeetingRow> {
@@ -312,8 +379,23 @@ export async function updateMeeting(ctx: Ctx, id: string, input: UpdateMeetingIn
     const kind = (patch.kind ?? before.kind) as MeetingKind;
     const day = localDateOf(patch.startsAt ?? before.startsAt, org.timeZone);
     if (input.kind !== undefined || input.startsAt !== undefined || input.monthPeriod !== undefined || input.quarterPeriod !== undefined) {
-      Object.assign(patch, periodsFor(kind, day, { monthPeriod: input.monthPeriod ?? null, quarterPeriod: input.quarterPeriod ?? null }));
+      // A given period wins; otherwise the stored one is kept when it still fits the new day.
+      const keep = (given: string | null | undefined, stored: string | null, fits: (p: string) => boolean) =>
+        given !== undefined ? given : stored !== null && fits(stored) ? stored : null;
+      const monthFits = (p: string) => p === day.slice(0, 7) || p === previousMonth(day.slice(0, 7));
+      Object.assign(
+        patch,
+        periodsFor(kind, day, {
+          monthPeriod: keep(input.monthPeriod, before.monthPeriod, monthFits),
+          quarterPeriod: keep(input.quarterPeriod, before.quarterPeriod, (p) => p === quarterOf(day)),
+        }),
+      );
     }
+    await checkPeople(tx, org, day, {
+      chairMemberId: patch.chairMemberId ?? before.chairMemberId,
+      minuteTakerMemberId: patch.minuteTakerMemberId ?? before.minuteTakerMemberId,
+      guests: patch.guests ?? [],
+    });
     const moved =
       before.status === 'announced' &&
       SCHEDULE_FIELDS.some((f) => {
@@ -372,6 +454,8 @@ export async function cancelMeeting(ctx: Ctx, id: string, revision: number, reas
   });
 }
 
+const START_EARLY_MS = 60 * 60_000;
+
 /** announced → in progress → ended (minutes and reporting come with later issues). */
 export async function transitionMeeting(ctx: Ctx, id: string, revision: number, to: 'in_progress' | 'ended'): Promise<MeetingRow> {
   const { org } = await loadMeeting(ctx, id, 'meeting.manage');
@@ -380,7 +464,13 @@ export async function transitionMeeting(ctx: Ctx, id: string, revision: number, 
     const before = await lockMeeting(tx, id);
     if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
     checkRevision(before, revision);
-    if (to === 'in_progress') requireStatus(before, ['announced'], 'Chỉ bắt đầu được cuộc họp đã công bố.');
+    if (to === 'in_progress') {
+      requireStatus(before, ['announced'], 'Chỉ bắt đầu được cuộc họp đã công bố.');
+      // Held is judged by the day it really starts: early by more than an hour, or on another
+      // day, the meeting must be moved first (and everyone told).
+      if (now.getTime() < before.startsAt.getTime() - START_EARLY_MS) throw new AppError('conflict', 'Chưa đến giờ họp: nếu họp sớm hơn, hãy dời lịch để báo mọi người.');
+      if (localDateOf(now, org.timeZone) !== dayOfMeeting(before, org)) throw new AppError('conflict', 'Đã qua ngày họp theo lịch: hãy dời lịch sang hôm nay trước khi bắt đầu.');
+    }
     else requireStatus(before, ['in_progress'], 'Chỉ kết thúc được cuộc họp đang diễn ra.');
     const row = await repo.updateMeeting(tx, id, to === 'in_progress' ? { status: to, startedAt: now } : { status: to, endedAt: now }, now);
     await audit(tx, ctx, org, id, to === 'in_progress' ? 'meeting.started' : 'meeting.ended', {});
@@ -397,6 +487,7 @@ export async function putAgenda(ctx: Ctx, id: string, revision: number, items: r
     checkRevision(before, revision);
     requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được chương trình.');
     const paperIds = items.map((i) => i.paperId).filter((p): p is string => p !== null);
+    if (new Set(paperIds).size !== paperIds.length) throw new AppError('validation_failed', 'Mỗi tham luận chỉ có một mục trong chương trình.');
     if (paperIds.length > 0) {
       const papers = await repo.papersOf(tx, [id]);
       const bad = paperIds.find((p) => !papers.some((x) => x.id === p && x.status === 'accepted'));

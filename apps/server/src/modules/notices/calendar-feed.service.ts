@@ -5,7 +5,7 @@
  * it holds the member or cell officer role) and those it was invited to as a guest.
  */
 import crypto from 'node:crypto';
-import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
+import { and, ne, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import { registerDayOf } from '@chibo/core';
 import type { Db, Tx } from '../../db/client.ts';
 import { accounts, calendarFeeds, meetings, notices, organizations, roleGrants } from '../../db/schema/index.ts';
@@ -89,14 +89,13 @@ export async function calendarFeedOf(db: Db, clock: Clock, token: string): Promi
     .where(eq(calendarFeeds.tokenHash, hashToken(token)));
   if (!feed || feed.disabledAt) throw new AppError('not_found', UNKNOWN_FEED);
   const now = clock.now();
-  const cells = new Set(
-    (
-      await db
-        .select({ id: roleGrants.organizationId })
-        .from(roleGrants)
-        .where(and(eq(roleGrants.accountId, feed.accountId), inArray(roleGrants.role, ['member', 'cell_officer'])))
-    ).map((r) => r.id),
-  );
+  const grants = await db
+    .select({ id: roleGrants.organizationId, role: roleGrants.role })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.accountId, feed.accountId), inArray(roleGrants.role, ['member', 'cell_officer'])));
+  const cells = new Set(grants.map((r) => r.id));
+  // A chi ủy meeting is the committee's: in the feed of its officers and of those invited only.
+  const officerCells = grants.filter((g) => g.role === 'cell_officer').map((g) => g.id);
   const recordCell = feed.memberId ? await recordCellIdOn(db, feed.memberId, registerDayOf(now)) : null;
   if (recordCell) cells.add(recordCell);
   const invited = (
@@ -105,7 +104,11 @@ export async function calendarFeedOf(db: Db, clock: Clock, token: string): Promi
       .from(notices)
       .where(or(eq(notices.recipientAccountId, feed.accountId), feed.memberId ? eq(notices.recipientMemberId, feed.memberId) : undefined))
   ).map((r) => r.id);
-  const scope = [cells.size > 0 ? inArray(meetings.organizationId, [...cells]) : undefined, invited.length > 0 ? inArray(meetings.id, invited) : undefined].filter((c) => c !== undefined);
+  const ofCells =
+    cells.size > 0
+      ? and(inArray(meetings.organizationId, [...cells]), officerCells.length > 0 ? or(ne(meetings.kind, 'preparatory'), inArray(meetings.organizationId, officerCells)) : ne(meetings.kind, 'preparatory'))
+      : undefined;
+  const scope = [ofCells, invited.length > 0 ? inArray(meetings.id, invited) : undefined].filter((c) => c !== undefined);
   const rows =
     scope.length === 0
       ? []
