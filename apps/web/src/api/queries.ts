@@ -28,6 +28,16 @@ export const keys = {
   settings: (organizationId: string) => ['organizations', organizationId, 'settings'] as const,
   member: (id: string) => ['members', id] as const,
   audit: (organizationId: string) => ['audit', organizationId] as const,
+  // Meetings (issue 4). A meeting's own reads start with ['meetings', id]; a change of a meeting
+  // also invalidates its cell's year plan (['organizations', cell, 'year-plan', …]).
+  yearPlan: (organizationId: string, year: number) => ['organizations', organizationId, 'year-plan', year] as const,
+  alerts: (organizationId: string) => ['organizations', organizationId, 'alerts'] as const,
+  ruleOverrides: (organizationId: string) => ['organizations', organizationId, 'rule-overrides'] as const,
+  meetings: ['meetings'] as const,
+  meeting: (id: string) => ['meetings', id] as const,
+  meetingNotices: (id: string) => ['meetings', id, 'notices'] as const,
+  nextMeeting: ['next-meeting'] as const,
+  notices: ['notices'] as const,
 };
 
 /** The signed-in account, or null when there is no session (401 unauthenticated). */

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints.ts';
 import { keys } from '../api/queries.ts';
+import { useNotices } from '../features/notices/notice-queries.ts';
 import { hasAnyPermission, hasPermission } from '../lib/permissions.ts';
 import { LanguageSwitch, LargeTextToggle } from './header-controls.tsx';
 import { useSession } from './session.tsx';
@@ -13,6 +14,8 @@ import { useSession } from './session.tsx';
 interface NavItem {
   to: string;
   label: string;
+  /** Unread count shown beside the label (notices). */
+  badge?: number;
 }
 
 /** The signed-in frame: header, navigation built from permissions, and the page. */
@@ -23,6 +26,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const notices = useNotices();
 
   // On a phone the menu covers the page: close it once the user has picked a page.
   useEffect(() => close(), [location.pathname, close]);
@@ -38,6 +42,7 @@ export function AppLayout() {
 
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
   if (hasAnyPermission(me, ['oversight.read', 'org.manage'])) items.push({ to: '/to-chuc', label: t('nav.organizations') });
+  items.push({ to: '/thong-bao', label: t('notices.nav'), badge: notices.data?.unread ?? 0 });
   if (hasPermission(me, 'audit.read')) items.push({ to: '/nhat-ky', label: t('nav.audit') });
   items.push({ to: '/tai-khoan', label: t('nav.account') });
 
@@ -98,6 +103,14 @@ export function AppLayout() {
               component={Link}
               to={item.to}
               label={item.label}
+              rightSection={
+                item.badge ? (
+                  <Badge color="red.9" size="md" radius="xl" data-testid="unread-badge">
+                    {item.badge}
+                    <VisuallyHidden> {t('notices.unread')}</VisuallyHidden>
+                  </Badge>
+                ) : undefined
+              }
               styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
               active={isActive(item.to)}
               aria-current={isActive(item.to) ? 'page' : undefined}

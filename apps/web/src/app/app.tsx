@@ -9,7 +9,10 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ImportPage } from '../features/imports/import-page.tsx';
+import { MeetingPage } from '../features/meetings/meeting-page.tsx';
+import { YearPlanPage } from '../features/meetings/year-plan-page.tsx';
 import { MemberPage } from '../features/members/member-page.tsx';
+import { InboxPage } from '../features/notices/inbox-page.tsx';
 import { OrganizationPage } from '../features/organizations/organization-page.tsx';
 import { OrganizationsPage } from '../features/organizations/organizations-page.tsx';
 import { useApplyLargeText } from '../lib/large-text.ts';
@@ -64,6 +67,9 @@ const router = createBrowserRouter([
       { path: 'to-chuc', element: <OrganizationsPage /> },
       { path: 'to-chuc/:id', element: <OrganizationPage /> },
       { path: 'to-chuc/:id/nhap-danh-sach', element: <ImportPage /> },
+      { path: 'to-chuc/:id/ke-hoach', element: <YearPlanPage /> },
+      { path: 'cuoc-hop/:id', element: <MeetingPage /> },
+      { path: 'thong-bao', element: <InboxPage /> },
       { path: 'dang-vien/:id', element: <MemberPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
       { path: 'tai-khoan', element: <AccountPage /> },

@@ -5,6 +5,7 @@ import { useOrganization, useOrganizations } from '../../api/queries.ts';
 import { PageTitle } from '../../app/app-layout.tsx';
 import { useSession } from '../../app/session.tsx';
 import { hasPermission } from '../../lib/permissions.ts';
+import { NextMeetingCard } from '../meetings/next-meeting-card.tsx';
 import { MemberRegister } from '../members/member-register.tsx';
 import { OrganizationCard } from '../organizations/organization-details.tsx';
 import { OrganizationsTreeBody } from '../organizations/organizations-page.tsx';
@@ -22,6 +23,7 @@ export function HomePage() {
         <PageTitle>{t('home.title')}</PageTitle>
         <Text mt={-8}>{t('home.greeting', { name: me.account.displayName })}</Text>
       </div>
+      {me.account.memberId !== null && <NextMeetingCard homeOrganizationId={homeId} />}
       {homeId !== null && <HomeCell organizationId={homeId} />}
       {oversees && <Overseen />}
       {homeId === null && !oversees && <Alert color="blue">{t('home.nothing')}</Alert>}

@@ -56,6 +56,9 @@ function OrganizationView({ id }: { id: string }) {
         <PageTitle>{o.name}</PageTitle>
         <Stack gap="sm">
           <OrganizationFacts org={o} />
+          <Anchor component={Link} to={`/to-chuc/${o.id}/ke-hoach`} fw={600}>
+            {isCell ? t('meetings.plan.link') : t('meetings.subtree.title')}
+          </Anchor>
           <OrganizationActions organization={o} all={all.data ?? []} />
         </Stack>
       </div>
