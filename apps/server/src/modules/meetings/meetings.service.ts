@@ -352,19 +352,37 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promis
   });
 }
 
+/**
+ * A change of a meeting by an officer: authorized on its cell, then in one transaction under the
+ * meeting's row lock, refused when the page was stale (revision) or the status does not allow
+ * it; `change` does the rest and returns the stored row.
+ */
+async function changeMeeting(
+  ctx: Ctx,
+  id: string,
+  revision: number,
+  allowed: readonly MeetingStatus[],
+  refused: string,
+  change: (tx: Tx, before: MeetingRow, org: OrganizationRow, now: Date) => Promise<MeetingRow>,
+): Promise<MeetingRow> {
+  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
+    checkRevision(before, revision);
+    requireStatus(before, allowed, refused);
+    return change(tx, before, org, now);
+  });
+}
+
 const EDITABLE = ['draft', 'announced'] as const;
 /** What, changed on an announced meeting, is told to everyone again (the kind decides who is invited). */
 const SCHEDULE_FIELDS = ['startsAt', 'place', 'onlineUrl', 'kind'] as const;
 
 /** Edit details; moving an announced meeting (time, place, link) tells everyone again. */
 export async function updateMeeting(ctx: Ctx, id: string, input: UpdateMeetingInput): Promise<MeetingRow> {
-  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMeeting(tx, id);
-    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
-    checkRevision(before, input.revision);
-    requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được kế hoạch.');
+  return changeMeeting(ctx, id, input.revision, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được kế hoạch.', async (tx, before, org, now) => {
     const patch: Partial<MeetingRow> = {};
     if (input.kind !== undefined) patch.kind = input.kind;
     if (input.startsAt !== undefined) patch.startsAt = new Date(input.startsAt);
@@ -423,13 +441,7 @@ function pick(row: MeetingRow, keys: readonly (keyof MeetingRow)[]): Record<stri
 
 /** draft → announced: every member expected and the superior's follower are told, reminders are set. */
 export async function announceMeeting(ctx: Ctx, id: string, revision: number): Promise<MeetingRow> {
-  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMeeting(tx, id);
-    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
-    checkRevision(before, revision);
-    requireStatus(before, ['draft'], 'Chỉ công bố được cuộc họp đang ở dạng dự kiến.');
+  return changeMeeting(ctx, id, revision, ['draft'], 'Chỉ công bố được cuộc họp đang ở dạng dự kiến.', async (tx, before, org, now) => {
     if (before.startsAt.getTime() <= now.getTime()) throw new AppError('validation_failed', 'Thời điểm họp đã qua: hãy dời lịch trước khi công bố.');
     if (!before.place && !before.onlineUrl) throw new AppError('validation_failed', 'Cần địa điểm hoặc đường dẫn họp trực tuyến trước khi công bố.', { issues: [{ path: 'place', message: 'Chưa có địa điểm.' }] });
     const row = await repo.updateMeeting(tx, id, { status: 'announced', announcedAt: now }, now);
@@ -440,13 +452,7 @@ export async function announceMeeting(ctx: Ctx, id: string, revision: number): P
 }
 
 export async function cancelMeeting(ctx: Ctx, id: string, revision: number, reason: string): Promise<MeetingRow> {
-  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMeeting(tx, id);
-    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
-    checkRevision(before, revision);
-    requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy.');
+  return changeMeeting(ctx, id, revision, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy.', async (tx, before, org, now) => {
     const row = await repo.updateMeeting(tx, id, { status: 'cancelled', cancelledAt: now, cancelReason: reason }, now);
     const told = before.status === 'announced' ? await notifyMeeting(tx, { meeting: row, org, kind: 'cancelled', now, reason }) : 0;
     await audit(tx, ctx, org, id, 'meeting.cancelled', { reason, wasAnnounced: before.status === 'announced', notices: told });
@@ -458,20 +464,14 @@ const START_EARLY_MS = 60 * 60_000;
 
 /** announced → in progress → ended (minutes and reporting come with later issues). */
 export async function transitionMeeting(ctx: Ctx, id: string, revision: number, to: 'in_progress' | 'ended'): Promise<MeetingRow> {
-  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMeeting(tx, id);
-    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
-    checkRevision(before, revision);
+  const [from, refused] = to === 'in_progress' ? (['announced', 'Chỉ bắt đầu được cuộc họp đã công bố.'] as const) : (['in_progress', 'Chỉ kết thúc được cuộc họp đang diễn ra.'] as const);
+  return changeMeeting(ctx, id, revision, [from], refused, async (tx, before, org, now) => {
     if (to === 'in_progress') {
-      requireStatus(before, ['announced'], 'Chỉ bắt đầu được cuộc họp đã công bố.');
       // Held is judged by the day it really starts: early by more than an hour, or on another
       // day, the meeting must be moved first (and everyone told).
       if (now.getTime() < before.startsAt.getTime() - START_EARLY_MS) throw new AppError('conflict', 'Chưa đến giờ họp: nếu họp sớm hơn, hãy dời lịch để báo mọi người.');
       if (localDateOf(now, org.timeZone) !== dayOfMeeting(before, org)) throw new AppError('conflict', 'Đã qua ngày họp theo lịch: hãy dời lịch sang hôm nay trước khi bắt đầu.');
     }
-    else requireStatus(before, ['in_progress'], 'Chỉ kết thúc được cuộc họp đang diễn ra.');
     const row = await repo.updateMeeting(tx, id, to === 'in_progress' ? { status: to, startedAt: now } : { status: to, endedAt: now }, now);
     await audit(tx, ctx, org, id, to === 'in_progress' ? 'meeting.started' : 'meeting.ended', {});
     return row;
@@ -479,13 +479,7 @@ export async function transitionMeeting(ctx: Ctx, id: string, revision: number, 
 }
 
 export async function putAgenda(ctx: Ctx, id: string, revision: number, items: readonly AgendaItemInput[]): Promise<MeetingRow> {
-  const { org } = await loadMeeting(ctx, id, 'meeting.manage');
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMeeting(tx, id);
-    if (!before) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
-    checkRevision(before, revision);
-    requireStatus(before, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được chương trình.');
+  return changeMeeting(ctx, id, revision, EDITABLE, 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được chương trình.', async (tx, _before, org, now) => {
     const paperIds = items.map((i) => i.paperId).filter((p): p is string => p !== null);
     if (new Set(paperIds).size !== paperIds.length) throw new AppError('validation_failed', 'Mỗi tham luận chỉ có một mục trong chương trình.');
     if (paperIds.length > 0) {

@@ -1,6 +1,7 @@
-import { Anchor, Paper, Table, Title } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import type { MeetingDetailDto } from '@chibo/core';
 import type { ReactNode } from 'react';
+import { FactsPanel } from '../../app/facts-panel.tsx';
 import { useTranslation } from 'react-i18next';
 import { useRegister } from '../../api/queries.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -37,23 +38,5 @@ export function MeetingFacts({ meeting: m, timeZone }: { meeting: MeetingDetailD
     [t('meetings.page.guests'), m.guests.length === 0 ? null : m.guests.map((g) => `${g.name} (${t(`meetings.guestRole.${g.role}`)})`).join('; ')],
     [t('meetings.fields.note'), m.note],
   ];
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="meeting-facts-title">
-      <Title order={2} size="h3" id="meeting-facts-title" mb="sm">
-        {t('meetings.page.facts')}
-      </Title>
-      <Table variant="vertical" layout="fixed" withTableBorder={false}>
-        <Table.Tbody>
-          {rows
-            .filter(([, v]) => v !== null && v !== '')
-            .map(([label, value]) => (
-              <Table.Tr key={label}>
-                <Table.Th w="35%">{label}</Table.Th>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
+  return <FactsPanel id="meeting-facts-title" title={t('meetings.page.facts')} rows={rows} labelWidth="35%" />;
 }

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { MemberDto } from '@chibo/core';
 import type { ReactNode } from 'react';
+import { FactsPanel } from '../../app/facts-panel.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMember, useOrganizations } from '../../api/queries.ts';
@@ -94,23 +95,5 @@ function MemberFacts({ member: m, cellName }: { member: MemberDto; cellName: str
     [t('member.form.email'), m.email],
     [t('member.form.phone'), m.phone],
   ];
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="facts-title">
-      <Title order={2} size="h3" id="facts-title" mb="sm">
-        {t('memberPage.facts')}
-      </Title>
-      <Table variant="vertical" layout="fixed" withTableBorder={false}>
-        <Table.Tbody>
-          {rows
-            .filter(([, v]) => v !== null && v !== '')
-            .map(([label, value]) => (
-              <Table.Tr key={label}>
-                <Table.Th w="40%">{label}</Table.Th>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
+  return <FactsPanel id="facts-title" title={t('memberPage.facts')} rows={rows} />;
 }
