@@ -200,10 +200,20 @@ describe('a meeting prepared and announced', () => {
     expect((await api.request(secretary, 'POST', `/api/v1/papers/${paper.id}/decision`, { decision: 'return' })).statusCode).toBe(400);
     const returned = json<PaperDto>(await api.request(secretary, 'POST', `/api/v1/papers/${paper.id}/decision`, { decision: 'return', comment: 'Bổ sung ví dụ cụ thể ở đơn vị.' }));
     expect(returned.status).toBe('returned');
-    json<PaperDto>(await api.request(member, 'POST', `/api/v1/papers/${paper.id}/submit`, { body: `${text} Ví dụ: tổ công tác cho vay vốn.` }));
+    // Rewritten as a file this time: its bytes decide its type, as for documents.
+    const fake = await raw(member, 'POST', `/api/v1/papers/${paper.id}/file?fileName=tham-luan.pdf`, Buffer.from('Không phải PDF.'));
+    expect(fake.statusCode).toBe(415);
+    const filed = json<PaperDto>(await raw(member, 'POST', `/api/v1/papers/${paper.id}/file?fileName=${encodeURIComponent('tham-luận.PDF')}`, PDF));
+    expect(filed).toMatchObject({ status: 'submitted', hasFile: true, fileName: 'tham-luận.pdf', body: null });
+    // Until accepted, only the author and the officers read it.
+    expect((await api.get(superior, `/api/v1/papers/${paper.id}/file`)).statusCode).toBe(403);
+    const read = await api.get(secretary, `/api/v1/papers/${paper.id}/file`);
+    expect(read.statusCode).toBe(200);
+    expect(read.rawPayload.equals(PDF)).toBe(true);
     expect((await api.request(member, 'POST', `/api/v1/papers/${paper.id}/decision`, { decision: 'accept' })).statusCode).toBe(403);
     const accepted = json<PaperDto>(await api.request(secretary, 'POST', `/api/v1/papers/${paper.id}/decision`, { decision: 'accept' }));
     expect(accepted.status).toBe('accepted');
+    expect((await api.get(superior, `/api/v1/papers/${paper.id}/file`)).statusCode).toBe(200);
     meeting = json<MeetingDetailDto>(await api.get(secretary, `/api/v1/meetings/${meeting.id}`));
     expect(meeting.agenda.filter((i) => i.paperId === paper.id).map((i) => i.title)).toEqual(['Tham luận: Vai trò nêu gương của đảng viên (đ/c Nguyễn Thị Lan)']);
     const next = json<NextMeetingDto>(await api.get(member, '/api/v1/me/next-meeting'));

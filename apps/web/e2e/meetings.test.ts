@@ -200,6 +200,10 @@ describe('meetings: plan, prepare, notify, respond', () => {
     const papers = page.getByRole('region', { name: 'Tham luận' });
     const mine = papers.getByTestId('papers').locator('li').filter({ hasText: PAPER_TITLE });
     await shown(mine.getByRole('heading', { name: 'Viết tham luận' }));
+    // Handing it in as a file: a text file named .docx is refused by its bytes.
+    await mine.getByLabel(/^Tệp tham luận/).setInputFiles({ name: 'tham-luan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('Không phải tệp Word.', 'utf8') });
+    await mine.getByRole('button', { name: 'Nộp tệp tham luận' }).click();
+    await shown(mine.getByTestId('paper-upload-error').getByText(/không phải loại được nhận/));
     await mine.getByLabel('Nội dung tham luận').fill('Quá ngắn');
     await mine.getByRole('button', { name: 'Nộp tham luận' }).click();
     await shown(mine.getByText('Cần ít nhất 20 ký tự.'));

@@ -16,6 +16,7 @@ export const MEETING_ROUTE_BODIES: Record<string, object> = {
   'POST /api/v1/meetings/:id/documents': PDF_BYTES,
   'POST /api/v1/meetings/:id/papers': { title: 'Tham luận', authorMemberId: '00000000-0000-4000-8000-000000000001', dueDate: '2027-01-01' },
   'POST /api/v1/papers/:id/submit': { body: 'Nội dung tham luận đủ dài để được nhận.' },
+  'POST /api/v1/papers/:id/file': PDF_BYTES,
   'POST /api/v1/papers/:id/decision': { decision: 'accept' },
   'POST /api/v1/meetings/:id/absence': { reason: 'Đi công tác xa' },
   'POST /api/v1/absence-requests/:id/decision': { decision: 'approve' },
@@ -23,4 +24,4 @@ export const MEETING_ROUTE_BODIES: Record<string, object> = {
 };
 
 /** Routes whose body is a file: a JSON body is the wrong media type (or fails their query). */
-export const UPLOAD_ROUTES = new Set(['POST /api/v1/organizations/:id/member-imports', 'POST /api/v1/meetings/:id/documents']);
+export const UPLOAD_ROUTES = new Set(['POST /api/v1/organizations/:id/member-imports', 'POST /api/v1/meetings/:id/documents', 'POST /api/v1/papers/:id/file']);

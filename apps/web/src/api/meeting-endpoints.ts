@@ -131,6 +131,15 @@ export function submitPaper(id: string, body: string, idempotencyKey?: string): 
   return api.post(`${V1}/papers/${enc(id)}/submit`, { body }, idempotencyKey);
 }
 
+/** The author hands the paper in as a file; the server checks its bytes like a document's. */
+export function uploadPaperFile(paperId: string, fileName: string, file: Blob, onProgress: (p: UploadProgress) => void): Upload<PaperDto> {
+  return uploadBytes<PaperDto>(`${V1}/papers/${enc(paperId)}/file${queryString({ fileName })}`, file, onProgress);
+}
+
+export function paperFileUrl(paperId: string): string {
+  return `${V1}/papers/${enc(paperId)}/file`;
+}
+
 export function decidePaper(id: string, decision: 'accept' | 'return', comment: string | null, idempotencyKey?: string): Promise<PaperDto> {
   return api.post(`${V1}/papers/${enc(id)}/decision`, { decision, comment }, idempotencyKey);
 }
@@ -160,6 +169,10 @@ export function markNoticeRead(id: string): Promise<NoticeDto> {
 export async function fetchMeetingNotices(meetingId: string, signal?: AbortSignal): Promise<NoticeReceiptDto[]> {
   const res = await api.get<{ items: NoticeReceiptDto[] }>(`${meeting(meetingId)}/notices`, signal);
   return res.items;
+}
+
+export function fetchCalendarFeedStatus(signal?: AbortSignal): Promise<{ active: boolean; createdAt: string | null }> {
+  return api.get(`${V1}/me/calendar-feed`, signal);
 }
 
 export function rotateCalendarFeed(): Promise<{ url: string }> {

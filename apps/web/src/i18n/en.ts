@@ -661,6 +661,10 @@ export const en: Messages = {
     },
     papers: {
       title: 'Papers',
+      openFile: 'Open the paper’s file: {{name}}',
+      uploadTitle: 'Or hand the paper in as a file',
+      file: 'Paper file (PDF, Word, Excel, image; up to 20 MB)',
+      submitFile: 'Submit the file',
       empty: 'No papers assigned.',
       assign: 'Assign a paper',
       paperTitle: 'Subject of the paper',
@@ -794,6 +798,7 @@ export const en: Messages = {
       reminder: 'Meeting reminder',
     },
     feed: {
+      active: 'You have a calendar address (made {{at}}). For security it is shown only when made; make a new one if you need to paste it again.',
       title: 'Personal calendar (.ics)',
       hint: 'Add this link to the calendar app on your phone or computer (Google Calendar, iPhone Calendar, Outlook) to see the cell’s meetings. The link is your own secret: do not share it.',
       create: 'Create a calendar link',

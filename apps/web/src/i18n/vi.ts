@@ -662,6 +662,10 @@ export const vi = {
     },
     papers: {
       title: 'Tham luận',
+      openFile: 'Mở tệp tham luận: {{name}}',
+      uploadTitle: 'Hoặc nộp tham luận dưới dạng tệp',
+      file: 'Tệp tham luận (PDF, Word, Excel, ảnh; tối đa 20 MB)',
+      submitFile: 'Nộp tệp tham luận',
       empty: 'Chưa phân công tham luận nào.',
       assign: 'Phân công tham luận',
       paperTitle: 'Đề tài tham luận',
@@ -795,6 +799,7 @@ export const vi = {
       reminder: 'Nhắc lịch họp',
     },
     feed: {
+      active: 'Bạn đang có một đường dẫn lịch (tạo lúc {{at}}). Vì lý do bảo mật, đường dẫn chỉ hiện khi tạo; tạo đường dẫn mới nếu cần dán lại vào ứng dụng lịch.',
       title: 'Lịch cá nhân (.ics)',
       hint: 'Thêm đường dẫn này vào ứng dụng lịch trên điện thoại hoặc máy tính (Google Lịch, Lịch của iPhone, Outlook) để thấy lịch sinh hoạt chi bộ. Đường dẫn là bí mật riêng của đồng chí: không chia sẻ cho người khác.',
       create: 'Tạo đường dẫn lịch',

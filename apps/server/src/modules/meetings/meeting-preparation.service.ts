@@ -17,7 +17,7 @@ import type { Queryable } from '../../db/client.ts';
 import { absenceRequests, meetingDocuments, meetingPapers, meetings } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { requireActor } from '../../lib/policy.ts';
+import { actorCan, requireActor } from '../../lib/policy.ts';
 import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
 import { findOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
@@ -42,23 +42,31 @@ export interface UploadDocument {
   fileName: string;
 }
 
-export async function uploadDocument(ctx: Ctx, meetingId: string, meta: UploadDocument, bytes: Buffer): Promise<repo.DocumentMeta> {
-  const actor = requireActor(ctx);
-  const { org } = await loadMeeting(ctx, meetingId, 'meeting.manage');
+/**
+ * A file a meeting keeps (document or paper): not empty, not too big, and really of an allowed
+ * type; stored under its name with the real type's extension.
+ */
+function checkedFile(fileName: string, bytes: Buffer): { fileName: string; contentType: string; bytes: Buffer } {
   if (bytes.length === 0) throw new AppError('validation_failed', 'Tệp rỗng.');
   if (bytes.length > DOCUMENT_MAX_BYTES) throw new AppError('payload_too_large', `Tệp quá lớn: tối đa ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`);
   const type = sniffDocumentType(bytes);
   if (!type) {
-    throw new AppError('unsupported_media_type', `Nội dung tệp "${meta.fileName}" không phải loại được nhận (${ALLOWED_DOCUMENTS_TEXT}). Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`);
+    throw new AppError('unsupported_media_type', `Nội dung tệp "${fileName}" không phải loại được nhận (${ALLOWED_DOCUMENTS_TEXT}). Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`);
   }
+  const info = DOCUMENT_TYPES[type];
+  const base = fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  return { fileName: `${base}.${info.extension}`, contentType: info.contentType, bytes };
+}
+
+export async function uploadDocument(ctx: Ctx, meetingId: string, meta: UploadDocument, bytes: Buffer): Promise<repo.DocumentMeta> {
+  const actor = requireActor(ctx);
+  const { org } = await loadMeeting(ctx, meetingId, 'meeting.manage');
+  const file = checkedFile(meta.fileName, bytes);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (!meeting) throw new AppError('not_found', 'Không tìm thấy cuộc họp.');
     if (CLOSED.includes(meeting.status)) throw new AppError('conflict', 'Cuộc họp đã kết thúc hoặc đã hủy, không đăng thêm tài liệu.');
-    const info = DOCUMENT_TYPES[type];
-    // The stored name carries the real type's extension.
-    const base = meta.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
     const [row] = await tx
       .insert(meetingDocuments)
       .values({
@@ -66,8 +74,8 @@ export async function uploadDocument(ctx: Ctx, meetingId: string, meta: UploadDo
         meetingId,
         kind: meta.kind,
         title: meta.title,
-        fileName: `${base}.${info.extension}`,
-        contentType: info.contentType,
+        fileName: file.fileName,
+        contentType: file.contentType,
         size: bytes.length,
         sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
         content: bytes,
@@ -76,7 +84,7 @@ export async function uploadDocument(ctx: Ctx, meetingId: string, meta: UploadDo
       })
       .returning({ id: meetingDocuments.id });
     if (!row) throw new AppError('internal_error');
-    await audit(tx, ctx, org, meetingId, 'meeting.document_posted', { documentId: row.id, title: meta.title, kind: meta.kind, fileName: `${base}.${info.extension}`, size: bytes.length, contentType: info.contentType });
+    await audit(tx, ctx, org, meetingId, 'meeting.document_posted', { documentId: row.id, title: meta.title, kind: meta.kind, fileName: file.fileName, size: bytes.length, contentType: file.contentType });
     const stored = (await repo.documentsOf(tx, meetingId)).find((d) => d.id === row.id);
     if (!stored) throw new AppError('internal_error');
     return stored;
@@ -131,25 +139,49 @@ export async function assignPaper(ctx: Ctx, meetingId: string, input: { title: s
   });
 }
 
-/** The author writes the paper (again, after it was returned). */
-export async function submitPaper(ctx: Ctx, id: string, body: string): Promise<repo.PaperRow> {
+/** What the author hands in: the text written in the app, or a file (typed by its bytes). */
+export type PaperSubmission = { body: string } | { fileName: string; bytes: Buffer };
+
+/** The author writes or uploads the paper (again, after it was returned). */
+export async function submitPaper(ctx: Ctx, id: string, submission: PaperSubmission): Promise<repo.PaperRow> {
   const actor = requireActor(ctx);
   const paper = await repo.findPaper(ctx.db, id);
   if (!paper) throw new AppError('not_found', 'Không tìm thấy tham luận.');
   const { meeting, org } = await loadMeeting(ctx, paper.meetingId, 'meeting.read');
   if (actor.memberId !== paper.authorMemberId) throw new AppError('forbidden', 'Chỉ người được phân công mới nộp được tham luận này.');
   if (CLOSED.includes(meeting.status)) throw new AppError('conflict', 'Cuộc họp đã kết thúc hoặc đã hủy.');
+  const file = 'bytes' in submission ? checkedFile(submission.fileName, submission.bytes) : null;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const locked = await repo.findPaper(tx, id, true);
     if (!locked) throw new AppError('not_found', 'Không tìm thấy tham luận.');
     if (locked.status !== 'assigned' && locked.status !== 'returned') throw new AppError('conflict', locked.status === 'accepted' ? 'Tham luận đã được duyệt.' : 'Tham luận đã nộp, đang chờ duyệt.');
-    await tx.update(meetingPapers).set({ body, status: 'submitted', submittedAt: now }).where(eq(meetingPapers.id, id));
-    await audit(tx, ctx, org, paper.meetingId, 'meeting.paper_submitted', { paperId: id, length: body.length, sha256: crypto.createHash('sha256').update(body).digest('hex') });
+    // A new submission replaces the previous one, text or file.
+    const content = file ? { body: null, fileName: file.fileName, contentType: file.contentType, content: file.bytes } : { body: (submission as { body: string }).body, fileName: null, contentType: null, content: null };
+    await tx.update(meetingPapers).set({ ...content, status: 'submitted', submittedAt: now }).where(eq(meetingPapers.id, id));
+    const hashed = file ? file.bytes : Buffer.from(content.body ?? '');
+    await audit(tx, ctx, org, paper.meetingId, 'meeting.paper_submitted', {
+      paperId: id,
+      ...(file ? { fileName: file.fileName, contentType: file.contentType, size: file.bytes.length } : { length: content.body?.length ?? 0 }),
+      sha256: crypto.createHash('sha256').update(hashed).digest('hex'),
+    });
     const row = await repo.findPaper(tx, id);
     if (!row) throw new AppError('internal_error');
     return row;
   });
+}
+
+/** A paper's file, for its author, the officers, and everyone once it is accepted. */
+export async function paperFile(ctx: Ctx, id: string): Promise<{ fileName: string; contentType: string; content: Uint8Array }> {
+  const actor = requireActor(ctx);
+  const paper = await repo.findPaper(ctx.db, id);
+  if (!paper) throw new AppError('not_found', 'Không tìm thấy tham luận.');
+  const { org } = await loadMeeting(ctx, paper.meetingId, 'meeting.read');
+  const mayRead = paper.status === 'accepted' || paper.authorMemberId === actor.memberId || actorCan(actor, 'meeting.manage', org.path);
+  if (!mayRead) throw new AppError('forbidden', 'Tham luận chưa được duyệt: chỉ người viết và chi ủy được xem.');
+  const content = await repo.paperContent(ctx.db, id);
+  if (!content || !paper.fileName || !paper.contentType) throw new AppError('not_found', 'Tham luận này không có tệp đính kèm.');
+  return { fileName: paper.fileName, contentType: paper.contentType, content };
 }
 
 /** Officers accept a paper (it joins the agenda) or return it with a comment. */

@@ -71,7 +71,7 @@ export function presentPaper(p: repo.PaperRow, mayReadBody: boolean): PaperDto {
     dueDate: p.dueDate,
     status: p.status as PaperDto['status'],
     body: bodyVisible ? p.body : null,
-    hasFile: p.content !== null,
+    hasFile: p.hasFile,
     fileName: p.fileName,
     comment: bodyVisible ? p.comment : null,
     submittedAt: p.submittedAt?.toISOString() ?? null,

@@ -5,7 +5,8 @@ import type { MeetingRow } from './meetings.access.ts';
 
 export type AgendaRow = typeof agendaItems.$inferSelect;
 export type DocumentMeta = Omit<typeof meetingDocuments.$inferSelect, 'content'> & { postedBy: string | null };
-export type PaperRow = typeof meetingPapers.$inferSelect & { authorName: string };
+/** A paper without its file's bytes (`hasFile` says whether there is one). */
+export type PaperRow = Omit<typeof meetingPapers.$inferSelect, 'content'> & { authorName: string; hasFile: boolean };
 export type AbsenceRow = typeof absenceRequests.$inferSelect & { memberName: string };
 
 /** Meetings of these cells starting in [from, to). */
@@ -114,7 +115,7 @@ const paperColumns = {
   body: meetingPapers.body,
   fileName: meetingPapers.fileName,
   contentType: meetingPapers.contentType,
-  content: meetingPapers.content,
+  hasFile: sql<boolean>`${meetingPapers.content} is not null`,
   comment: meetingPapers.comment,
   submittedAt: meetingPapers.submittedAt,
   decidedAt: meetingPapers.decidedAt,
@@ -136,6 +137,11 @@ export async function findPaper(db: Queryable, id: string, lock = false): Promis
   const q = db.select(paperColumns).from(meetingPapers).innerJoin(members, eq(members.id, meetingPapers.authorMemberId)).where(eq(meetingPapers.id, id));
   const [row] = lock ? await q.for('update', { of: meetingPapers }) : await q;
   return row;
+}
+
+export async function paperContent(db: Queryable, id: string): Promise<Uint8Array | null> {
+  const [row] = await db.select({ content: meetingPapers.content }).from(meetingPapers).where(eq(meetingPapers.id, id));
+  return row?.content ?? null;
 }
 
 const absenceColumns = {

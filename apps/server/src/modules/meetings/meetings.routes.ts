@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -42,6 +43,17 @@ const UploadQuery = z.object({
   title: text(2, 300).optional(),
   fileName: text(1, 255).default('tai-lieu'),
 });
+
+/** A stored file: PDFs and images open in the browser, Office files download; never sniffed, never cached. */
+function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; content: Uint8Array }) {
+  const inline = file.contentType === 'application/pdf' || file.contentType.startsWith('image/');
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.content));
+}
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   // A document is the request body, as bytes; a larger body is refused before it is read whole.
@@ -180,13 +192,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['meetings'], summary: 'Tải tài liệu', params: IdParams },
     handler: async (req, reply) => {
       const { doc, content } = await prep.documentFile(req.ctx, req.params.id);
-      const inline = doc.contentType === 'application/pdf' || doc.contentType.startsWith('image/');
-      return reply
-        .header('content-type', doc.contentType)
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(content));
+      return sendFile(reply, { fileName: doc.fileName, contentType: doc.contentType, content });
     },
   });
 
@@ -208,7 +214,30 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/papers/:id/submit', {
     config: { authz: 'session' },
     schema: { tags: ['meetings'], summary: 'Người được phân công nộp tham luận', params: IdParams, body: SubmitPaperInput, response: { 200: PaperDto, ...errors } },
-    handler: async (req) => presentPaper(await prep.submitPaper(req.ctx, req.params.id, req.body.body), true),
+    handler: async (req) => presentPaper(await prep.submitPaper(req.ctx, req.params.id, { body: req.body.body }), true),
+  });
+
+  app.post('/api/v1/papers/:id/file', {
+    config: { authz: 'session' },
+    bodyLimit: prep.DOCUMENT_MAX_BYTES,
+    schema: {
+      tags: ['meetings'],
+      summary: 'Người được phân công nộp tham luận dưới dạng tệp (PDF, DOCX, XLSX, PNG, JPEG; tối đa 20 MB)',
+      description: 'Thân yêu cầu là nội dung tệp (Content-Type: application/octet-stream). Thay cho bản đã nộp trước (nếu bị trả lại).',
+      params: IdParams,
+      querystring: z.object({ fileName: text(1, 255).default('tham-luan') }),
+      response: { 200: PaperDto, ...errors },
+    },
+    handler: async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Gửi nội dung tệp với Content-Type: application/octet-stream.');
+      return presentPaper(await prep.submitPaper(req.ctx, req.params.id, { fileName: req.query.fileName, bytes: req.body }), true);
+    },
+  });
+
+  app.get('/api/v1/papers/:id/file', {
+    config: { authz: 'session' },
+    schema: { tags: ['meetings'], summary: 'Tải tệp tham luận', params: IdParams },
+    handler: async (req, reply) => sendFile(reply, await prep.paperFile(req.ctx, req.params.id)),
   });
 
   app.post('/api/v1/papers/:id/decision', {

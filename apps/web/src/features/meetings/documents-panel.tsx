@@ -9,8 +9,9 @@ import type { Upload, UploadProgress } from '../../api/upload.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePartSaved } from './meeting-queries.ts';
 
-const MAX_BYTES = 20 * 1024 * 1024;
-const ACCEPT =
+/** What the server takes (a larger file is refused before it is read). */
+export const MAX_BYTES = 20 * 1024 * 1024;
+export const ACCEPT =
   '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Documents to read before the meeting: everyone opens them; officers post and delete them. */

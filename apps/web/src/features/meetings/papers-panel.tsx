@@ -1,9 +1,12 @@
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Progress, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { AssignPaperInput, SubmitPaperInput, type MeetingDetailDto, type PaperDto } from '@chibo/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assignPaper, decidePaper, submitPaper } from '../../api/meeting-endpoints.ts';
+import { ApiError } from '../../api/client.ts';
+import { assignPaper, decidePaper, paperFileUrl, submitPaper, uploadPaperFile } from '../../api/meeting-endpoints.ts';
+import type { Upload, UploadProgress } from '../../api/upload.ts';
+import { ACCEPT, MAX_BYTES } from './documents-panel.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
@@ -81,7 +84,17 @@ function PaperItem({ meeting: m, paper: p, timeZone, isAuthor, open }: { meeting
             </Text>
           </Spoiler>
         )}
-        {isAuthor && open && (p.status === 'assigned' || p.status === 'returned') && <WriteForm meeting={m} paper={p} />}
+        {p.hasFile && p.fileName && (
+          <Anchor href={paperFileUrl(p.id)} target="_blank" rel="noopener" size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {t('meetings.papers.openFile', { name: p.fileName })}
+          </Anchor>
+        )}
+        {isAuthor && open && (p.status === 'assigned' || p.status === 'returned') && (
+          <>
+            <WriteForm meeting={m} paper={p} />
+            <PaperFileForm meeting={m} paper={p} />
+          </>
+        )}
         {m.canManage && open && p.status === 'submitted' && <DecideForm meeting={m} paper={p} />}
       </Stack>
     </Paper>
@@ -202,6 +215,74 @@ function WriteForm({ meeting: m, paper: p }: { meeting: MeetingDetailDto; paper:
         <Group justify="flex-end">
           <Button type="submit" loading={mutation.isPending}>
             {t('meetings.papers.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Or the author hands in a file (Word, PDF…), with progress; the server checks its bytes. */
+function PaperFileForm({ meeting: m, paper: p }: { meeting: MeetingDetailDto; paper: PaperDto }) {
+  const { t } = useTranslation();
+  const saved = usePartSaved(m);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const upload = useRef<Upload<PaperDto> | null>(null);
+  useEffect(() => () => upload.current?.abort(), []);
+  const inputId = `paper-file-${p.id}`;
+
+  const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!file) return setError(t('meetings.documents.pickFile'));
+    if (file.size > MAX_BYTES) return setError(t('meetings.documents.tooLarge'));
+    setError(null);
+    setProgress({ loaded: 0, total: file.size });
+    const u = uploadPaperFile(p.id, file.name, file, setProgress);
+    upload.current = u;
+    try {
+      await u.done;
+      await saved(t('meetings.papers.submitted'));
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return;
+      setError(err instanceof ApiError ? err.message : t('meetings.documents.failed'));
+    } finally {
+      upload.current = null;
+      setProgress(null);
+    }
+  };
+  const percent = progress && progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0;
+
+  return (
+    <form onSubmit={(e) => void handleSubmit(e)} noValidate aria-labelledby={`${inputId}-title`}>
+      <Stack gap="xs">
+        <Title order={3} size="h5" id={`${inputId}-title`}>
+          {t('meetings.papers.uploadTitle')}
+        </Title>
+        {error && (
+          <Alert color="red" role="alert" data-testid="paper-upload-error">
+            {error}
+          </Alert>
+        )}
+        <Text component="label" htmlFor={inputId} fw={500} size="sm">
+          {t('meetings.papers.file')}
+        </Text>
+        <input
+          id={inputId}
+          type="file"
+          accept={ACCEPT}
+          disabled={progress !== null}
+          style={{ maxWidth: '100%' }}
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            setError(null);
+          }}
+        />
+        {progress !== null && <Progress value={percent} aria-label={t('meetings.documents.progress')} size="lg" animated={percent >= 100} />}
+        <Group justify="flex-end">
+          <Button type="submit" variant="default" loading={progress !== null}>
+            {t('meetings.papers.submitFile')}
           </Button>
         </Group>
       </Stack>
