@@ -313,6 +313,8 @@ describe('calendar feed', () => {
   const path = (url: string) => new URL(url).pathname;
 
   it('is created, lists the member’s meetings (cancelled ones as such), rotates and is revoked', async () => {
+    const status = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/me/calendar-feed', headers: dangvien.headers() })).json<{ active: boolean; createdAt: string | null }>();
+    expect(await status()).toEqual({ active: false, createdAt: null });
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/calendar-feed', headers: dangvien.headers() });
     expect(created.statusCode, created.body).toBe(200);
     const first = created.json<{ url: string }>().url;
@@ -327,6 +329,10 @@ describe('calendar feed', () => {
     expect(ours?.startDate.toJSDate().toISOString()).toBe(MOVED.toISOString());
     expect(cal.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === `${meeting.id}@chibo`)?.getFirstPropertyValue('status')).toBe('CANCELLED');
 
+    // The status says there is one, never what it is.
+    const active = await status();
+    expect(active.active).toBe(true);
+    expect(JSON.stringify(active)).not.toContain(path(first).split('/').at(-1)?.replace(/\.ics$/, '') ?? 'x');
     const rotated = await t.app.inject({ method: 'POST', url: '/api/v1/me/calendar-feed', headers: dangvien.headers(), payload: {} });
     const second = rotated.json<{ url: string }>().url;
     expect(second).not.toBe(first);
@@ -335,6 +341,7 @@ describe('calendar feed', () => {
 
     const revoked = await t.app.inject({ method: 'DELETE', url: '/api/v1/me/calendar-feed', headers: dangvien.headers() });
     expect(revoked.statusCode, revoked.body).toBe(200);
+    expect((await status()).active).toBe(false);
     const gone = await t.app.inject({ method: 'GET', url: path(second) });
     expect(gone.statusCode).toBe(404);
     expect(gone.json<{ message: string }>().message).toBe('Không tìm thấy lịch: đường dẫn sai hoặc đã bị thu hồi.');

@@ -69,6 +69,13 @@ export async function createCalendarFeed(ctx: Ctx): Promise<{ url: string }> {
   return { url: feedUrl(token) };
 }
 
+/** Whether the caller has a feed, and since when (the address itself is shown only when made). */
+export async function calendarFeedStatus(ctx: Ctx): Promise<{ active: boolean; createdAt: string | null }> {
+  const actor = requireActor(ctx);
+  const [row] = await ctx.db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.accountId, actor.accountId));
+  return { active: row !== undefined, createdAt: row?.createdAt.toISOString() ?? null };
+}
+
 export async function revokeCalendarFeed(ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
   const revoked = await auditFeed(ctx, 'calendar_feed.revoked', async (tx) => {

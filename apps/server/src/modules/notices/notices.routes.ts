@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams, NoticeDto, NoticeReceiptDto, OkResponse } from '@chibo/core';
-import { calendarFeedOf, createCalendarFeed, revokeCalendarFeed } from './calendar-feed.service.ts';
+import { calendarFeedOf, calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from './calendar-feed.service.ts';
 import { listMyNotices, markNoticeRead, meetingReceipts } from './inbox.service.ts';
 import { presentNotice, presentReceipt } from './notices.presenter.ts';
 
@@ -38,6 +38,12 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { authz: 'session' },
     schema: { tags: ['notices'], summary: 'Ai đã được thông báo, ai đã đọc', params: IdParams, response: { 200: z.object({ items: z.array(NoticeReceiptDto) }), ...errors } },
     handler: async (req) => ({ items: (await meetingReceipts(req.ctx, req.params.id)).map(presentReceipt) }),
+  });
+
+  app.get('/api/v1/me/calendar-feed', {
+    config: { authz: 'session' },
+    schema: { tags: ['notices'], summary: 'Tôi đã có đường dẫn lịch cá nhân chưa (không trả lại đường dẫn)', response: { 200: z.object({ active: z.boolean(), createdAt: z.string().nullable() }), ...errors } },
+    handler: async (req) => calendarFeedStatus(req.ctx),
   });
 
   app.post('/api/v1/me/calendar-feed', {

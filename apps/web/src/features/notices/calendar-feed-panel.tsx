@@ -1,20 +1,26 @@
 import { Alert, Button, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { revokeCalendarFeed, rotateCalendarFeed } from '../../api/meeting-endpoints.ts';
+import { fetchCalendarFeedStatus, revokeCalendarFeed, rotateCalendarFeed } from '../../api/meeting-endpoints.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { notifyDone } from '../../lib/notify.ts';
 
 /**
  * "Lịch cá nhân (.ics)": the server keeps only a digest of the secret, so the address is shown
  * once, when made; making a new one retires the old (rotation), revoking retires it for good.
  */
+const FEED_KEY = ['calendar-feed'] as const;
+
 export function CalendarFeedPanel() {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: FEED_KEY, queryFn: ({ signal }) => fetchCalendarFeedStatus(signal) });
   const rotate = useMutation({
     mutationFn: rotateCalendarFeed,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: FEED_KEY }),
     onSuccess: (res) => {
       // The server may answer a path; a calendar app needs the full address.
       setUrl(new URL(res.url, window.location.origin).toString());
@@ -23,6 +29,7 @@ export function CalendarFeedPanel() {
   });
   const revoke = useMutation({
     mutationFn: revokeCalendarFeed,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: FEED_KEY }),
     onSuccess: () => {
       setUrl(null);
       notifyDone(t('notices.feed.revoked'));
@@ -40,6 +47,11 @@ export function CalendarFeedPanel() {
           <Alert color="red" role="alert" title={t('notices.feed.failed')}>
             {error.message}
           </Alert>
+        )}
+        {!url && status.data?.active && status.data.createdAt && (
+          <Text size="sm" data-testid="feed-active">
+            {t('notices.feed.active', { at: formatDateTime(status.data.createdAt) })}
+          </Text>
         )}
         {url && (
           <Group gap="xs" align="flex-end" wrap="wrap">
@@ -62,9 +74,9 @@ export function CalendarFeedPanel() {
         )}
         <Group gap="xs" wrap="wrap">
           <Button onClick={() => rotate.mutate()} loading={rotate.isPending}>
-            {url ? t('notices.feed.rotate') : t('notices.feed.create')}
+            {url || status.data?.active ? t('notices.feed.rotate') : t('notices.feed.create')}
           </Button>
-          <Button variant="outline" color="red.9" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+          <Button variant="outline" color="red.9" onClick={() => revoke.mutate()} loading={revoke.isPending} disabled={!url && status.data?.active === false}>
             {t('notices.feed.revoke')}
           </Button>
         </Group>
