@@ -361,3 +361,19 @@ describe('calendar feed', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/me/calendar-feed', headers: { cookie: dangvien.cookie } })).statusCode).toBe(403);
   });
 });
+
+describe('the public calendar route', () => {
+  // Last in this file: it spends the address's allowance.
+  it('throttles a burst of guessed tokens from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i++) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/calendar/${'A'.repeat(40)}${String(i).padStart(3, '0')}.ics` });
+      statuses.push(res.statusCode);
+    }
+    // Earlier tests of this file used a few of the same allowance.
+    expect(statuses.slice(0, 50).every((s) => s === 404)).toBe(true);
+    const last = await t.app.inject({ method: 'GET', url: `/api/v1/calendar/${'B'.repeat(43)}.ics` });
+    expect(last.statusCode).toBe(429);
+    expect(last.json<{ error: string; message: string }>()).toMatchObject({ error: 'rate_limited' });
+  });
+});

@@ -64,8 +64,9 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/calendar/:token', {
-    // The secret in the URL is the credential: calendar apps send no cookie.
-    config: { authz: 'public' },
+    // The secret in the URL is the credential: calendar apps send no cookie. Apps poll every
+    // few minutes or hours; a burst of guesses from one address is throttled.
+    config: { authz: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { tags: ['notices'], summary: 'Lịch iCalendar theo đường dẫn bí mật', params: FeedToken, response: { 200: z.string().describe('text/calendar'), 400: ErrorResponse, 404: ErrorResponse } },
     handler: async (req, reply) => {
       const token = req.params.token.replace(/\.ics$/, '');
