@@ -160,6 +160,12 @@ describe('who sees what', () => {
     expect(seenBySecretary.meetings.some((x) => x.id === m.id)).toBe(true);
   });
 
+  it('a secretary picks a follower among the accounts of the committees above; a member may not list them', async () => {
+    const list = json<{ items: { accountId: string; displayName: string; organizationName: string }[] }>(await api.get(secretary, `/api/v1/organizations/${o.fund.id}/guest-accounts`));
+    expect(list.items).toEqual([{ accountId: superior.me.account.id, displayName: 'Đỗ Thị Hồng Nhung', organizationName: o.committee.name }]);
+    expect((await api.get(member, `/api/v1/organizations/${o.fund.id}/guest-accounts`)).statusCode).toBe(403);
+  });
+
   it('a guest account must belong to the cell or a committee above it', async () => {
     const other = await t.login('quantri');
     const outsider = await insertAccount(t.db.database.db, { username: 'nguoingoai', displayName: 'Người ngoài', passwordHash: 'x' });

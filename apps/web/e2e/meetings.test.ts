@@ -129,6 +129,11 @@ describe('meetings: plan, prepare, notify, respond', () => {
       await dialog.getByLabel('Địa điểm').fill(PLACE);
       await dialog.getByLabel('Chủ trì').selectOption({ label: 'Lê Minh Tuấn' });
       await dialog.getByLabel('Thư ký cuộc họp').selectOption({ label: 'Trần Thị Thu Hà' });
+      // The superior's follower, picked by account so that she is told too.
+      await dialog.getByRole('button', { name: 'Thêm khách mời' }).click();
+      await dialog.getByLabel('Tài khoản nhận thông báo của khách mời 1').selectOption({ label: `Đỗ Thị Hồng Nhung — ${DEMO_SUPERIOR}` });
+      await dialog.getByLabel('Vai trò khách mời 1').selectOption({ value: 'follower' });
+      expect(await dialog.getByLabel('Họ tên khách mời 1').inputValue()).toBe('Đỗ Thị Hồng Nhung');
       await dialog.getByRole('button', { name: 'Lưu' }).click();
       await dialog.waitFor({ state: 'hidden' });
       const facts = page.getByRole('region', { name: 'Thông tin cuộc họp' });
@@ -252,6 +257,10 @@ describe('meetings: plan, prepare, notify, respond', () => {
   it("the superior sees the cells' alerts and the rules, and reads a cell's plan without changing it", async () => {
     const { context, page } = await openPage(browser());
     await signIn(page, 'capuy');
+    // As the cell's follower, she was told of the meeting.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: /Thông báo/ }).click();
+    await shown(page.getByTestId('notices').locator('li').filter({ hasText: /Thông báo: Sinh hoạt (chi bộ )?thường kỳ/ }).first());
+    await page.goto('/');
     const tree = await shown(page.getByRole('navigation', { name: 'Các tổ chức đảng đang theo dõi' }));
     await tree.getByRole('link', { name: DEMO_SUPERIOR }).click();
     await shown(page.getByRole('heading', { level: 1, name: DEMO_SUPERIOR }));

@@ -5,6 +5,7 @@ import type {
   CreateMeetingInput,
   DocumentDto,
   DocumentKind,
+  GuestAccountDto,
   MeetingDetailDto,
   NextMeetingDto,
   NoticeDto,
@@ -153,6 +154,11 @@ export function decideAbsence(id: string, decision: 'approve' | 'refuse', note: 
 }
 
 // ── The member's side: next meeting, notices, calendar feed ─────────────────────────────
+
+/** Accounts of the committees above a cell, to invite (and notify) as guests. */
+export async function fetchGuestAccounts(organizationId: string, signal?: AbortSignal): Promise<GuestAccountDto[]> {
+  return (await api.get<{ items: GuestAccountDto[] }>(`${V1}/organizations/${enc(organizationId)}/guest-accounts`, signal)).items;
+}
 
 export function fetchNextMeeting(signal?: AbortSignal): Promise<NextMeetingDto> {
   return api.get(`${V1}/me/next-meeting`, signal);

@@ -280,6 +280,10 @@ export const NextMeetingDto = z.object({
 });
 export type NextMeetingDto = z.infer<typeof NextMeetingDto>;
 
+/** An account a meeting may invite and notify: someone of a committee above the cell. */
+export const GuestAccountDto = z.object({ accountId: Id, displayName: z.string(), organizationName: z.string() });
+export type GuestAccountDto = z.infer<typeof GuestAccountDto>;
+
 export const RuleOverrideInput = z.object({
   rule: z.enum(['targetDay', 'minDurationMinutes', 'minCombinedDurationMinutes', 'nextMeetingAnnouncedByDay', 'reportToSuperiorWithinDays']),
   value: z.number().int().min(1).max(600),

@@ -13,6 +13,7 @@ import {
   DocumentDto,
   DocumentKind,
   ErrorResponse,
+  GuestAccountDto,
   IdParams,
   MeetingDetailDto,
   NextMeetingDto,
@@ -75,6 +76,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { authz: 'session' },
     schema: { tags: ['meetings'], summary: 'Cảnh báo tuân thủ năm nay của chi bộ hoặc các chi bộ trực thuộc', params: IdParams, response: { 200: z.object({ items: z.array(ComplianceAlertDto) }), ...errors } },
     handler: async (req) => ({ items: (await service.listAlerts(req.ctx, req.params.id)).map((a) => presentAlert(a, a.org)) }),
+  });
+
+  app.get('/api/v1/organizations/:id/guest-accounts', {
+    config: { authz: 'session' },
+    schema: { tags: ['meetings'], summary: 'Tài khoản cấp ủy cấp trên có thể mời dự họp (nhận thông báo)', params: IdParams, response: { 200: z.object({ items: z.array(GuestAccountDto) }), ...errors } },
+    handler: async (req) => ({ items: await service.guestAccounts(req.ctx, req.params.id) }),
   });
 
   app.get('/api/v1/organizations/:id/rule-overrides', {

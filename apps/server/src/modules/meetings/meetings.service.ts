@@ -5,10 +5,11 @@
  * Every change is audited in the transaction that makes it; notices are written in it too.
  */
 import crypto from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import {
   agendaCheck,
   agendaTemplate,
+  compareVietnameseNames,
   complianceAlerts,
   instantOf,
   isCellKind,
@@ -35,7 +36,7 @@ import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/polic
 import { recordAudit } from '../audit/audit.repo.ts';
 import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
-import { organizations, roleGrants } from '../../db/schema/index.ts';
+import { accounts, organizations, roleGrants } from '../../db/schema/index.ts';
 import { notifyMeeting } from '../notices/notices.service.ts';
 import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
 import { rulesOf, rulesOfOrganizations, type RulesOn } from './meeting-rules.service.ts';
@@ -133,6 +134,26 @@ function checkRevision(meeting: MeetingRow, revision: number): void {
 
 function requireStatus(meeting: MeetingRow, allowed: readonly MeetingStatus[], message: string): void {
   if (!allowed.includes(meeting.status as MeetingStatus)) throw new AppError('conflict', message);
+}
+
+/**
+ * Accounts a cell's meeting may invite with notices: those holding the superior role on a
+ * committee above the cell (its assigned follower among them).
+ */
+export async function guestAccounts(ctx: Ctx, organizationId: string): Promise<{ accountId: string; displayName: string; organizationName: string }[]> {
+  const org = await authorizeOnOrganization(ctx, 'meeting.manage', organizationId);
+  const above = org.path.split('/').filter((id) => id !== '' && id !== org.id);
+  if (above.length === 0) return [];
+  const rows = await ctx.db
+    .selectDistinct({ accountId: accounts.id, displayName: accounts.displayName, organizationName: organizations.name, depth: organizations.depth })
+    .from(roleGrants)
+    .innerJoin(accounts, eq(accounts.id, roleGrants.accountId))
+    .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(and(inArray(roleGrants.organizationId, above), eq(roleGrants.role, 'superior'), isNull(accounts.disabledAt)));
+  // The nearest committee first, then by name.
+  return rows
+    .sort((a, b) => b.depth - a.depth || compareVietnameseNames(a.displayName, b.displayName))
+    .map(({ accountId, displayName, organizationName }) => ({ accountId, displayName, organizationName }));
 }
 
 // ---------------------------------------------------------------- presentation

@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { GUEST_ROLES, UpdateMeetingInput, type Guest, type MeetingDetailDto } from '@chibo/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateMeeting } from '../../api/meeting-endpoints.ts';
+import { fetchGuestAccounts, updateMeeting } from '../../api/meeting-endpoints.ts';
 import { useMemberNames } from './meeting-facts.tsx';
 import { fieldError, MutationError } from './meeting-errors.tsx';
 import { useMeetingMutation } from './meeting-queries.ts';
@@ -70,6 +71,7 @@ export function MeetingDetailsForm({ meeting: m, timeZone, onDone }: { meeting: 
   const [values, setValues] = useState(() => initial(m, timeZone));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const { items: members } = useMemberNames(m.organizationId);
+  const guestAccounts = useQuery({ queryKey: ['guest-accounts', m.organizationId], queryFn: ({ signal }) => fetchGuestAccounts(m.organizationId, signal) });
   const { mutation, conflict } = useMeetingMutation(m, (input: UpdateMeetingInput) => updateMeeting(m.id, input), t('meetings.actions.saved'), onDone);
   const timeLocked = m.status !== 'draft';
 
@@ -157,6 +159,21 @@ export function MeetingDetailsForm({ meeting: m, timeZone, onDone }: { meeting: 
                   value={g.name}
                   onChange={(e) => setGuest(i, { name: e.currentTarget.value })}
                   error={fieldError(mutation.error, `guests.${i}.name`)}
+                />
+                <NativeSelect
+                  style={{ flex: '1 1 12rem' }}
+                  label={t('meetings.fields.guestAccount', { n: i + 1 })}
+                  description={t('meetings.fields.guestAccountHint')}
+                  data={[
+                    { value: '', label: t('meetings.fields.noAccount') },
+                    ...(guestAccounts.data ?? []).map((a) => ({ value: a.accountId, label: `${a.displayName} — ${a.organizationName}` })),
+                  ]}
+                  value={g.accountId ?? ''}
+                  onChange={(e) => {
+                    const picked = guestAccounts.data?.find((a) => a.accountId === e.currentTarget.value);
+                    // The account's holder is the guest: their name fills an empty name field.
+                    setGuest(i, { accountId: picked?.accountId ?? null, ...(picked && g.name.trim() === '' ? { name: picked.displayName } : {}) });
+                  }}
                 />
                 <NativeSelect
                   style={{ flex: '1 1 12rem' }}
