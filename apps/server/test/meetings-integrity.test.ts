@@ -201,3 +201,19 @@ describe('who sees what', () => {
     expect(decided.statusCode).toBe(409);
   });
 });
+
+describe('what the plan takes from above', () => {
+  beforeAll(async () => {
+    [member, secretary, superior] = [await t.login('dangvien'), await t.login('bithu'), await t.login('capuy')];
+  });
+
+  it('the usual place set by the committee and a shorter minimum it allows reach the cell’s plan', async () => {
+    json(await api.request(superior, 'PUT', `/api/v1/organizations/${o.committee.id}/settings`, { meetingPlace: 'Hội trường tầng 2, trụ sở Đảng ủy' }));
+    json(await api.request(superior, 'POST', `/api/v1/organizations/${o.committee.id}/rule-overrides`, { rule: 'minDurationMinutes', value: 60, from: '2029-01-01' }), 201);
+    const plan = json<YearPlanDto>(await api.request(secretary, 'POST', `/api/v1/organizations/${o.fund.id}/year-plan`, { year: 2029 }));
+    const january = plan.meetings.find((m) => m.monthPeriod === '2029-01');
+    expect(january).toMatchObject({ kind: 'regular', plannedMinutes: 60, minMinutes: 60, place: 'Hội trường tầng 2, trụ sở Đảng ủy' });
+    const made = await newMeeting({ startsAt: '2026-11-27T07:00:00.000Z', place: undefined });
+    expect(made.place).toBe('Hội trường tầng 2, trụ sở Đảng ủy');
+  });
+});

@@ -38,6 +38,7 @@ import { listSubtrees, lockOrganization, type OrganizationRow } from '../organiz
 import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
 import { accounts, organizations, roleGrants } from '../../db/schema/index.ts';
 import { notifyMeeting } from '../notices/notices.service.ts';
+import { settingsOf } from '../organizations/organizations.service.ts';
 import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
 import { rulesOf, rulesOfOrganizations, type RulesOn } from './meeting-rules.service.ts';
 import * as repo from './meetings.repo.ts';
@@ -298,7 +299,8 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
     const hasQuarter = new Set(existing.map((m) => m.quarterPeriod).filter(Boolean));
     const plan = planYearRules(input.year, rulesOn, { thematicMonthOfQuarter: input.thematicMonthOfQuarter, topics: input.topics?.map((t) => (t === '' ? null : t)) ?? [] });
     const created: MeetingRow[] = [];
-    const place = org.settings.meetingPlace ?? null;
+    // The usual place, as the cell or a committee above set it.
+    const place = (await settingsOf(tx, [org])).get(org.id)?.meetingPlace.value ?? null;
     const today = localDateOf(now, org.timeZone);
     // Only what is still ahead: a planned day already past is for the compliance record, not a draft.
     for (const regular of plan.filter((p) => p.kind === 'regular' && p.date >= today)) {
@@ -322,7 +324,7 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
         monthPeriod: needMonth ? regular.period : null,
         quarterPeriod: needQuarter ? (thematic?.period ?? null) : null,
         startsAt: instantOf(regular.date, input.time, org.timeZone),
-        plannedMinutes: Math.max(minutes, 90),
+        plannedMinutes: minutes,
         place,
         topic,
         createdAt: now,
@@ -331,7 +333,10 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
       await repo.replaceAgenda(tx, row.id, agendaTemplate(kind, org.cellType as CellType | null, topic).map((i) => ({ ...i, paperId: null })));
       created.push(row);
     }
-    await audit(tx, ctx, org, org.id, 'meeting.year_planned', { year: input.year, created: created.map((m) => ({ id: m.id, kind: m.kind, startsAt: m.startsAt.toISOString() })) });
+    await recordAudit(tx, {
+      ...auditOf(ctx, org, org.id, 'meeting.year_planned', { year: input.year, created: created.map((m) => ({ id: m.id, kind: m.kind, startsAt: m.startsAt.toISOString() })) }),
+      targetType: 'organization',
+    });
     return yearPlanOf(ctx, tx, org, input.year);
   });
 }
@@ -345,6 +350,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promis
   const day = localDateOf(startsAt, org.timeZone);
   const periods = periodsFor(input.kind, day, input);
   await checkPeople(ctx.db, org, day, input);
+  const usualPlace = (await settingsOf(ctx.db, [org])).get(org.id)?.meetingPlace.value ?? null;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertMeeting(tx, {
@@ -355,7 +361,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promis
       ...periods,
       startsAt,
       plannedMinutes: input.plannedMinutes,
-      place: input.place ?? org.settings.meetingPlace ?? null,
+      place: input.place ?? usualPlace,
       onlineUrl: input.onlineUrl ?? null,
       topic: input.topic ?? null,
       chairMemberId: input.chairMemberId ?? null,
