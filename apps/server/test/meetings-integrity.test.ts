@@ -202,6 +202,26 @@ describe('who sees what', () => {
   });
 });
 
+describe('planning on a planned day', () => {
+  it('after the planned hour, that day’s meeting is not drafted (nobody could announce it)', async () => {
+    // Thursday 10/01/2030, 15:00 in Hà Nội: January's meeting would have been at 14:00 today.
+    nowMs = Date.parse('2030-01-10T08:00:00.000Z');
+    try {
+      const sec = await t.login('bithu');
+      const plan = json<YearPlanDto>(await api.request(sec, 'POST', `/api/v1/organizations/${o.fund.id}/year-plan`, { year: 2030, time: '14:00' }));
+      expect(plan.meetings.map((m) => m.monthPeriod)[0]).toBe('2030-02');
+      expect(plan.periods.find((p) => p.period === '2030-01')?.reason).toBe('Chưa lập cuộc họp.');
+      // Before the hour it still is.
+      nowMs = Date.parse('2031-01-10T06:00:00.000Z');
+      const sec2 = await t.login('bithu');
+      const next = json<YearPlanDto>(await api.request(sec2, 'POST', `/api/v1/organizations/${o.fund.id}/year-plan`, { year: 2031, time: '14:00' }));
+      expect(next.meetings[0]?.startsAt).toBe('2031-01-10T07:00:00.000Z');
+    } finally {
+      nowMs = NOW.getTime();
+    }
+  });
+});
+
 describe('what the plan takes from above', () => {
   beforeAll(async () => {
     [member, secretary, superior] = [await t.login('dangvien'), await t.login('bithu'), await t.login('capuy')];

@@ -302,8 +302,9 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
     // The usual place, as the cell or a committee above set it.
     const place = (await settingsOf(tx, [org])).get(org.id)?.meetingPlace.value ?? null;
     const today = localDateOf(now, org.timeZone);
-    // Only what is still ahead: a planned day already past is for the compliance record, not a draft.
-    for (const regular of plan.filter((p) => p.kind === 'regular' && p.date >= today)) {
+    // Only what is still ahead (today's only if its hour is): a past day is for the compliance
+    // record, not a draft nobody could announce.
+    for (const regular of plan.filter((p) => p.kind === 'regular' && p.date >= today && instantOf(p.date, input.time, org.timeZone) > now)) {
       // The quarter's thematic meeting goes with its planned month; when that day has passed,
       // with the quarter's next meeting still ahead (the quarter is not over).
       const quarter = quarterOf(regular.date);
