@@ -5,8 +5,15 @@ import {
   complianceAlerts,
   instantOf,
   localTimeOf,
+  meetingPeriods,
+  OVERRIDABLE,
+  OVERRIDE_BOUNDS,
+  planYear,
+  previousMonth,
+  quarterOf,
   ruleSetFor,
   sniffDocumentType,
+  yearDrafts,
   yearPeriods,
   zipEntryNames,
   type MeetingFacts,
@@ -168,5 +175,78 @@ describe('sniffDocumentType: the bytes decide, not the name', () => {
   it('reads entry names from the central directory', () => {
     expect(zipEntryNames(zipOf(['a.txt', 'b/c.xml']))).toEqual(['a.txt', 'b/c.xml']);
     expect(zipEntryNames(Uint8Array.from([1, 2, 3]))).toBeNull();
+  });
+});
+
+describe('meetingPeriods: a meeting fulfils only the periods of its day', () => {
+  it.each([
+    ['regular', '2026-11-09', {}, undefined, { ok: true, monthPeriod: '2026-11', quarterPeriod: null }],
+    ['regular', '2026-11-09', { monthPeriod: '2026-10' }, undefined, { ok: true, monthPeriod: '2026-10', quarterPeriod: null }],
+    ['combined', '2027-01-08', {}, undefined, { ok: true, monthPeriod: '2027-01', quarterPeriod: '2027-Q1' }],
+    ['combined', '2027-01-08', { monthPeriod: '2026-12' }, undefined, { ok: true, monthPeriod: '2026-12', quarterPeriod: '2027-Q1' }],
+    ['thematic', '2026-11-09', {}, undefined, { ok: true, monthPeriod: null, quarterPeriod: '2026-Q4' }],
+    ['extraordinary', '2026-11-09', { monthPeriod: '2026-11' }, undefined, { ok: true, monthPeriod: null, quarterPeriod: null }],
+    // Moved within the month: the make-up it was for is kept while it still fits.
+    ['regular', '2026-11-20', {}, { monthPeriod: '2026-10', quarterPeriod: null }, { ok: true, monthPeriod: '2026-10', quarterPeriod: null }],
+    // Moved to December: October no longer fits, the new month is taken.
+    ['regular', '2026-12-02', {}, { monthPeriod: '2026-10', quarterPeriod: null }, { ok: true, monthPeriod: '2026-12', quarterPeriod: null }],
+  ] as const)('%s on %s with %j (had %j)', (kind, day, given, stored, expected) => {
+    expect(meetingPeriods(kind, day, given, stored)).toEqual(expected);
+  });
+
+  it.each([
+    ['regular', '2026-10-20', { monthPeriod: '2026-12' }, 'monthPeriod', 'Cuộc họp ngày 20/10/2026 chỉ tính cho tháng 10/2026 (hoặc bù cho tháng trước).'],
+    ['regular', '2026-10-20', { monthPeriod: '2026-08' }, 'monthPeriod', 'Cuộc họp ngày 20/10/2026 chỉ tính cho tháng 10/2026 (hoặc bù cho tháng trước).'],
+    ['thematic', '2026-10-20', { quarterPeriod: '2026-Q3' }, 'quarterPeriod', 'Cuộc họp ngày 20/10/2026 chỉ tính cho quý 4/2026.'],
+  ] as const)('refuses %s on %s claiming %j', (kind, day, given, path, message) => {
+    expect(meetingPeriods(kind, day, given)).toEqual({ ok: false, path, message });
+  });
+
+  it('quarterOf and previousMonth across the year boundary', () => {
+    expect([quarterOf('2026-03-31'), quarterOf('2026-04-01'), quarterOf('2026-12-31')]).toEqual(['2026-Q1', '2026-Q2', '2026-Q4']);
+    expect([previousMonth('2027-01'), previousMonth('2026-10')]).toEqual(['2026-12', '2026-09']);
+  });
+});
+
+describe('yearDrafts: what a year plan adds', () => {
+  const none = { months: new Set<string>(), quarters: new Set<string>() };
+  const drafts = (today: string, taken = none, thematicMonthOfQuarter: 1 | 2 | 3 = 2) =>
+    yearDrafts(planYear(2027, rulesOn, { thematicMonthOfQuarter }), taken, today, (d) => d >= today, rulesOn);
+
+  it('a whole year ahead: twelve sessions, the middle month of each quarter combined (120 min), the others 90', () => {
+    const all = drafts('2026-12-01');
+    expect(all).toHaveLength(12);
+    expect(all.filter((d) => d.kind === 'combined').map((d) => [d.monthPeriod, d.quarterPeriod, d.plannedMinutes])).toEqual([
+      ['2027-02', '2027-Q1', 120],
+      ['2027-05', '2027-Q2', 120],
+      ['2027-08', '2027-Q3', 120],
+      ['2027-11', '2027-Q4', 120],
+    ]);
+    expect(all.filter((d) => d.kind === 'regular').every((d) => d.plannedMinutes === 90 && d.quarterPeriod === null)).toBe(true);
+    expect(all[1]?.topic).not.toBeNull();
+  });
+
+  it('the quarter’s planned month past: its thematic meeting goes with the quarter’s next session', () => {
+    const rest = drafts('2027-02-12');
+    expect(rest[0]).toMatchObject({ kind: 'combined', monthPeriod: '2027-03', quarterPeriod: '2027-Q1' });
+  });
+
+  it('periods already fulfilled are left alone: a month taken gives a thematic meeting alone, both taken nothing', () => {
+    const taken = { months: new Set(['2027-02']), quarters: new Set(['2027-Q2']) };
+    const some = drafts('2026-12-01', taken);
+    expect(some.find((d) => d.date.startsWith('2027-02'))).toMatchObject({ kind: 'thematic', monthPeriod: null, quarterPeriod: '2027-Q1', plannedMinutes: 90 });
+    expect(some.find((d) => d.date.startsWith('2027-05'))).toMatchObject({ kind: 'regular', quarterPeriod: null });
+    expect(drafts('2027-12-11')).toEqual([]);
+  });
+});
+
+describe('OVERRIDE_BOUNDS', () => {
+  it('bounds every overridable value, and the rule sets’ own values lie inside them', () => {
+    expect(Object.keys(OVERRIDE_BOUNDS).sort()).toEqual([...OVERRIDABLE].sort());
+    for (const rule of OVERRIDABLE) {
+      const v = ruleSetFor('2026-01-01')[rule].value;
+      const b = OVERRIDE_BOUNDS[rule];
+      expect(v !== null && v >= b.min && v <= b.max, rule).toBe(true);
+    }
   });
 });

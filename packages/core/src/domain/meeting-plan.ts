@@ -8,6 +8,7 @@
 import type { IsoDateString } from '../rules/membership-rules.ts';
 import type { MeetingRules } from '../rules/meeting-rules.ts';
 import { addDays, dayNumber } from './calendar-days.ts';
+import type { MeetingKind } from '../contracts/meetings.ts';
 
 export interface PlannedMeeting {
   kind: 'regular' | 'thematic';
@@ -115,4 +116,89 @@ export function periodLastDay(period: string): IsoDateString {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) throw new Error(`not a period: ${period}`);
   return dayOf(Number(m[1]), Number(m[2]), 31);
+}
+
+/** The quarter a day is in ('2026-11-10' → '2026-Q4'). */
+export function quarterOf(day: IsoDateString): string {
+  return `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+}
+
+/** The month before 'YYYY-MM'. */
+export function previousMonth(month: string): string {
+  const [y = 0, m = 0] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}
+
+export type MeetingPeriods = { monthPeriod: string | null; quarterPeriod: string | null };
+export type MeetingPeriodsResult = ({ ok: true } & MeetingPeriods) | { ok: false; path: 'monthPeriod' | 'quarterPeriod'; message: string };
+
+/**
+ * The month and quarter a meeting of `kind` held on `day` fulfils. A regular (or combined)
+ * meeting fulfils its own month or makes up the previous one; a thematic one its own quarter;
+ * a chi ủy or extraordinary meeting none. What the caller asked wins, then what the meeting
+ * had (`stored`) while it still fits the day, then the day's own period; a period the day
+ * cannot fulfil is refused, so no meeting counts for a month it was not held in.
+ */
+export function meetingPeriods(kind: MeetingKind, day: IsoDateString, given: Partial<MeetingPeriods>, stored?: MeetingPeriods): MeetingPeriodsResult {
+  if (kind === 'preparatory' || kind === 'extraordinary') return { ok: true, monthPeriod: null, quarterPeriod: null };
+  const ownMonth = day.slice(0, 7);
+  const monthFits = (p: string) => p === ownMonth || p === previousMonth(ownMonth);
+  const quarterFits = (p: string) => p === quarterOf(day);
+  const pick = (asked: string | null | undefined, had: string | null | undefined, fits: (p: string) => boolean, own: string) =>
+    asked ?? (had !== null && had !== undefined && fits(had) ? had : own);
+  const month = kind === 'regular' || kind === 'combined' ? pick(given.monthPeriod, stored?.monthPeriod, monthFits, ownMonth) : null;
+  const quarter = kind === 'thematic' || kind === 'combined' ? pick(given.quarterPeriod, stored?.quarterPeriod, quarterFits, quarterOf(day)) : null;
+  const dayText = day.split('-').reverse().join('/');
+  if (month !== null && !monthFits(month)) {
+    return { ok: false, path: 'monthPeriod', message: `Cuộc họp ngày ${dayText} chỉ tính cho tháng ${ownMonth.slice(5)}/${ownMonth.slice(0, 4)} (hoặc bù cho tháng trước).` };
+  }
+  if (quarter !== null && !quarterFits(quarter)) {
+    return { ok: false, path: 'quarterPeriod', message: `Cuộc họp ngày ${dayText} chỉ tính cho quý ${quarterOf(day).slice(6)}/${day.slice(0, 4)}.` };
+  }
+  return { ok: true, monthPeriod: month, quarterPeriod: quarter };
+}
+
+/** A meeting the year plan drafts. */
+export interface DraftMeeting extends MeetingPeriods {
+  kind: 'regular' | 'thematic' | 'combined';
+  date: IsoDateString;
+  plannedMinutes: number;
+  topic: string | null;
+}
+
+/**
+ * The drafts a year plan adds to what a cell already has (`taken`: the periods its live
+ * meetings fulfil): for each regular session still ahead (`isAhead`), the month if it has no
+ * meeting and the quarter's thematic meeting if the quarter has none — in one combined session
+ * when both. The thematic meeting goes with its planned month; when that day has passed, with
+ * the quarter's next session still ahead.
+ */
+export function yearDrafts(
+  plan: readonly PlannedMeeting[],
+  taken: { months: ReadonlySet<string>; quarters: ReadonlySet<string> },
+  today: IsoDateString,
+  isAhead: (date: IsoDateString) => boolean,
+  rulesOn: (date: IsoDateString) => MeetingRules,
+): DraftMeeting[] {
+  const quarters = new Set(taken.quarters);
+  const drafts: DraftMeeting[] = [];
+  for (const regular of plan.filter((p) => p.kind === 'regular' && isAhead(p.date))) {
+    const quarter = quarterOf(regular.date);
+    const thematic = plan.find((p) => p.kind === 'thematic' && p.period === quarter && (p.date === regular.date || p.date < today));
+    const needMonth = !taken.months.has(regular.period);
+    const needQuarter = thematic !== undefined && !quarters.has(quarter);
+    if (needQuarter) quarters.add(quarter);
+    if (!needMonth && !needQuarter) continue;
+    const kind = needMonth && needQuarter ? 'combined' : needMonth ? 'regular' : 'thematic';
+    const rules = rulesOn(regular.date);
+    drafts.push({
+      kind,
+      date: regular.date,
+      monthPeriod: needMonth ? regular.period : null,
+      quarterPeriod: needQuarter ? quarter : null,
+      plannedMinutes: kind === 'combined' ? rules.minCombinedDurationMinutes.value : rules.minDurationMinutes.value,
+      topic: needQuarter ? (thematic?.topic ?? null) : null,
+    });
+  }
+  return drafts;
 }

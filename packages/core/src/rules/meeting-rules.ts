@@ -76,6 +76,15 @@ export const MEETING_RULE_SETS: readonly MeetingRules[] = [MEETING_RULES_HD12, M
 export const OVERRIDABLE = ['targetDay', 'minDurationMinutes', 'minCombinedDurationMinutes', 'nextMeetingAnnouncedByDay', 'reportToSuperiorWithinDays'] as const;
 export type OverridableRule = (typeof OVERRIDABLE)[number];
 
+/** The range a superior may set each overridable value in, with the message when outside it. */
+export const OVERRIDE_BOUNDS: Readonly<Record<OverridableRule, { min: number; max: number; message: string }>> = {
+  targetDay: { min: 1, max: 31, message: 'Ngày sinh hoạt định kỳ từ 1 đến 31.' },
+  nextMeetingAnnouncedByDay: { min: 1, max: 31, message: 'Ngày thông báo lịch sinh hoạt từ 1 đến 31.' },
+  minDurationMinutes: { min: 30, max: 600, message: 'Thời lượng tối thiểu từ 30 đến 600 phút.' },
+  minCombinedDurationMinutes: { min: 30, max: 600, message: 'Thời lượng tối thiểu từ 30 đến 600 phút.' },
+  reportToSuperiorWithinDays: { min: 1, max: 60, message: 'Thời hạn báo cáo từ 1 đến 60 ngày.' },
+};
+
 /** A value an organization set for its subtree, from a day on (the server audits setting it). */
 export interface RuleOverride {
   organizationId: string;

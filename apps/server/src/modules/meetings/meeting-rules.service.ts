@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ruleSetFor, type IsoDateString, type MeetingRules, type RuleOverride, type RuleOverrideInput } from '@chibo/core';
+import { OVERRIDE_BOUNDS, ruleSetFor, type IsoDateString, type MeetingRules, type RuleOverride, type RuleOverrideInput } from '@chibo/core';
 import type { Queryable } from '../../db/client.ts';
 import { ruleOverrides } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -90,19 +90,11 @@ export async function listOverrides(ctx: Ctx, organizationId: string): Promise<O
   }));
 }
 
-const RULE_BOUNDS: Record<RuleOverrideInput['rule'], [number, number, string]> = {
-  targetDay: [1, 31, 'Ngày sinh hoạt định kỳ từ 1 đến 31.'],
-  nextMeetingAnnouncedByDay: [1, 31, 'Ngày thông báo lịch sinh hoạt từ 1 đến 31.'],
-  minDurationMinutes: [30, 600, 'Thời lượng tối thiểu từ 30 đến 600 phút.'],
-  minCombinedDurationMinutes: [30, 600, 'Thời lượng tối thiểu từ 30 đến 600 phút.'],
-  reportToSuperiorWithinDays: [1, 60, 'Thời hạn báo cáo từ 1 đến 60 ngày.'],
-};
-
 /** A superior committee sets a value for its subtree (rules.manage on the organization). */
 export async function setOverride(ctx: Ctx, organizationId: string, input: RuleOverrideInput): Promise<OverrideView> {
   const actor = requireActor(ctx);
   const org = await authorizeOnOrganization(ctx, 'rules.manage', organizationId);
-  const [min, max, message] = RULE_BOUNDS[input.rule];
+  const { min, max, message } = OVERRIDE_BOUNDS[input.rule];
   if (input.value < min || input.value > max) {
     throw new AppError('validation_failed', message, { issues: [{ path: 'value', message }] });
   }

@@ -15,7 +15,10 @@ import {
   isCellKind,
   localDateOf,
   minimumMinutes,
+  meetingPeriods,
   planYear as planYearRules,
+  yearDrafts,
+  type MeetingPeriods,
   rollOn,
   yearPeriods,
   type AgendaItemInput,
@@ -44,7 +47,6 @@ import { rulesOf, rulesOfOrganizations, type RulesOn } from './meeting-rules.ser
 import * as repo from './meetings.repo.ts';
 
 const isCell = (org: OrganizationRow) => isCellKind(org.kind as OrganizationKind);
-const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 export const dayOfMeeting = (m: Pick<MeetingRow, 'startsAt'>, org: Pick<OrganizationRow, 'timeZone'>) => localDateOf(m.startsAt, org.timeZone);
 
 function auditOf(ctx: Ctx, org: OrganizationRow, meetingId: string, action: string, data: Record<string, unknown>) {
@@ -66,30 +68,11 @@ export async function audit(tx: Tx, ctx: Ctx, org: OrganizationRow, meetingId: s
   await recordAudit(tx, auditOf(ctx, org, meetingId, action, data));
 }
 
-const previousMonth = (month: string) => {
-  const [y = 0, m = 0] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-};
-
-/**
- * The month and quarter a meeting fulfils, from its kind and day. A regular meeting may make
- * up the previous month (held late); nothing else may be claimed: a meeting cannot fulfil a
- * month it is not held in, nor a quarter other than its own.
- */
-function periodsFor(kind: MeetingKind, day: string, given: { monthPeriod?: string | null; quarterPeriod?: string | null }): { monthPeriod: string | null; quarterPeriod: string | null } {
-  if (kind === 'preparatory' || kind === 'extraordinary') return { monthPeriod: null, quarterPeriod: null };
-  const ownMonth = day.slice(0, 7);
-  const month = kind === 'regular' || kind === 'combined' ? (given.monthPeriod ?? ownMonth) : null;
-  const quarter = kind === 'thematic' || kind === 'combined' ? (given.quarterPeriod ?? quarterOf(day)) : null;
-  if (month !== null && month !== ownMonth && month !== previousMonth(ownMonth)) {
-    const message = `Cuộc họp ngày ${day.split('-').reverse().join('/')} chỉ tính cho tháng ${ownMonth.slice(5)}/${ownMonth.slice(0, 4)} (hoặc bù cho tháng trước).`;
-    throw new AppError('validation_failed', message, { issues: [{ path: 'monthPeriod', message }] });
-  }
-  if (quarter !== null && quarter !== quarterOf(day)) {
-    const message = `Cuộc họp ngày ${day.split('-').reverse().join('/')} chỉ tính cho quý ${quarterOf(day).slice(6)}/${day.slice(0, 4)}.`;
-    throw new AppError('validation_failed', message, { issues: [{ path: 'quarterPeriod', message }] });
-  }
-  return { monthPeriod: month, quarterPeriod: quarter };
+/** The periods a meeting fulfils (core `meetingPeriods`), or a 400 naming the field. */
+function periodsFor(kind: MeetingKind, day: string, given: Partial<MeetingPeriods>, stored?: MeetingPeriods): MeetingPeriods {
+  const r = meetingPeriods(kind, day, given, stored);
+  if (!r.ok) throw new AppError('validation_failed', r.message, { issues: [{ path: r.path, message: r.message }] });
+  return { monthPeriod: r.monthPeriod, quarterPeriod: r.quarterPeriod };
 }
 
 /**
@@ -260,11 +243,12 @@ export async function listAlerts(ctx: Ctx, organizationId: string): Promise<(Ale
   const [rows, rules] = await Promise.all([meetingsOfYear(ctx.db, cells, year), rulesOfOrganizations(ctx.db, cells)]);
   const byCell = new Map(cells.map((c) => [c.id, c]));
   const facts = await factsOf(ctx.db, rows, byCell);
+  const cellOf = new Map(rows.map((r) => [r.id, r.organizationId]));
   const out: (Alert & { org: OrganizationRow })[] = [];
   for (const cell of cells) {
     const rulesOn = rules.get(cell.id);
     if (!rulesOn) continue;
-    const mine = facts.filter((f) => rows.find((r) => r.id === f.id)?.organizationId === cell.id);
+    const mine = facts.filter((f) => cellOf.get(f.id) === cell.id);
     const today = localDateOf(ctx.clock.now(), cell.timeZone);
     for (const a of complianceAlerts(year, mine, rulesOn, today)) out.push({ ...a, org: cell });
   }
@@ -295,43 +279,32 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
     await lockOrganization(tx, org.id);
     const rulesOn = await rulesOf(tx, org);
     const existing = (await meetingsOfYear(tx, [org], input.year)).filter((m) => m.status !== 'cancelled');
-    const hasMonth = new Set(existing.map((m) => m.monthPeriod).filter(Boolean));
-    const hasQuarter = new Set(existing.map((m) => m.quarterPeriod).filter(Boolean));
+    const hasMonth = new Set(existing.map((m) => m.monthPeriod).filter((p): p is string => p !== null));
+    const hasQuarter = new Set(existing.map((m) => m.quarterPeriod).filter((p): p is string => p !== null));
     const plan = planYearRules(input.year, rulesOn, { thematicMonthOfQuarter: input.thematicMonthOfQuarter, topics: input.topics?.map((t) => (t === '' ? null : t)) ?? [] });
-    const created: MeetingRow[] = [];
     // The usual place, as the cell or a committee above set it.
     const place = (await settingsOf(tx, [org])).get(org.id)?.meetingPlace.value ?? null;
     const today = localDateOf(now, org.timeZone);
     // Only what is still ahead (today's only if its hour is): a past day is for the compliance
     // record, not a draft nobody could announce.
-    for (const regular of plan.filter((p) => p.kind === 'regular' && p.date >= today && instantOf(p.date, input.time, org.timeZone) > now)) {
-      // The quarter's thematic meeting goes with its planned month; when that day has passed,
-      // with the quarter's next meeting still ahead (the quarter is not over).
-      const quarter = quarterOf(regular.date);
-      const thematic = plan.find((p) => p.kind === 'thematic' && p.period === quarter && (p.date === regular.date || p.date < today));
-      const needMonth = !hasMonth.has(regular.period);
-      const needQuarter = thematic !== undefined && !hasQuarter.has(thematic.period);
-      if (needQuarter) hasQuarter.add(quarter);
-      if (!needMonth && !needQuarter) continue;
-      const kind: MeetingKind = needMonth && needQuarter ? 'combined' : needMonth ? 'regular' : 'thematic';
-      const rules = rulesOn(regular.date);
-      const minutes = kind === 'combined' ? rules.minCombinedDurationMinutes.value : rules.minDurationMinutes.value;
-      const topic = needQuarter ? (thematic?.topic ?? null) : null;
+    const isAhead = (date: string) => date >= today && instantOf(date, input.time, org.timeZone) > now;
+    const created: MeetingRow[] = [];
+    for (const d of yearDrafts(plan, { months: hasMonth, quarters: hasQuarter }, today, isAhead, rulesOn)) {
       const row = await repo.insertMeeting(tx, {
         id: crypto.randomUUID(),
         organizationId: org.id,
-        kind,
+        kind: d.kind,
         status: 'draft',
-        monthPeriod: needMonth ? regular.period : null,
-        quarterPeriod: needQuarter ? (thematic?.period ?? null) : null,
-        startsAt: instantOf(regular.date, input.time, org.timeZone),
-        plannedMinutes: minutes,
+        monthPeriod: d.monthPeriod,
+        quarterPeriod: d.quarterPeriod,
+        startsAt: instantOf(d.date, input.time, org.timeZone),
+        plannedMinutes: d.plannedMinutes,
         place,
-        topic,
+        topic: d.topic,
         createdAt: now,
         updatedAt: now,
       });
-      await repo.replaceAgenda(tx, row.id, agendaTemplate(kind, org.cellType as CellType | null, topic).map((i) => ({ ...i, paperId: null })));
+      await repo.replaceAgenda(tx, row.id, agendaTemplate(d.kind, org.cellType as CellType | null, d.topic).map((i) => ({ ...i, paperId: null })));
       created.push(row);
     }
     await recordAudit(tx, {
@@ -425,17 +398,7 @@ export async function updateMeeting(ctx: Ctx, id: string, input: UpdateMeetingIn
     const kind = (patch.kind ?? before.kind) as MeetingKind;
     const day = localDateOf(patch.startsAt ?? before.startsAt, org.timeZone);
     if (input.kind !== undefined || input.startsAt !== undefined || input.monthPeriod !== undefined || input.quarterPeriod !== undefined) {
-      // A given period wins; otherwise the stored one is kept when it still fits the new day.
-      const keep = (given: string | null | undefined, stored: string | null, fits: (p: string) => boolean) =>
-        given !== undefined ? given : stored !== null && fits(stored) ? stored : null;
-      const monthFits = (p: string) => p === day.slice(0, 7) || p === previousMonth(day.slice(0, 7));
-      Object.assign(
-        patch,
-        periodsFor(kind, day, {
-          monthPeriod: keep(input.monthPeriod, before.monthPeriod, monthFits),
-          quarterPeriod: keep(input.quarterPeriod, before.quarterPeriod, (p) => p === quarterOf(day)),
-        }),
-      );
+      Object.assign(patch, periodsFor(kind, day, { monthPeriod: input.monthPeriod, quarterPeriod: input.quarterPeriod }, before));
     }
     await checkPeople(tx, org, day, {
       chairMemberId: patch.chairMemberId ?? before.chairMemberId,
