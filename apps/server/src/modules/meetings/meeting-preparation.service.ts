@@ -19,7 +19,7 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { actorCan, requireActor } from '../../lib/policy.ts';
 import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
-import { findOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { organizationsByIds, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
 import { audit, dayOfMeeting } from './meetings.service.ts';
 import * as repo from './meetings.repo.ts';
@@ -289,8 +289,9 @@ export async function nextMeetingOf(ctx: Ctx): Promise<{ meeting: MeetingRow; or
     .where(and(inArray(meetings.organizationId, cellIds), or(eq(meetings.status, 'announced'), eq(meetings.status, 'in_progress')), gte(meetings.startsAt, since), ne(meetings.kind, 'preparatory')))
     .orderBy(asc(meetings.startsAt))
     .limit(20);
+  const cells = new Map((await organizationsByIds(ctx.db, [...new Set(candidates.map((m) => m.organizationId))])).map((o) => [o.id, o]));
   for (const meeting of candidates) {
-    const org = await findOrganization(ctx.db, meeting.organizationId);
+    const org = cells.get(meeting.organizationId);
     if (!org) continue;
     const entry = rollOn([loaded.history], org.id, localDateOf(meeting.startsAt, org.timeZone))[0];
     if (entry && entry.attachment !== 'away') return { meeting, org };

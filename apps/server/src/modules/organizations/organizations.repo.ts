@@ -59,6 +59,10 @@ export async function hasOrganizations(db: Queryable): Promise<boolean> {
   return rows.length > 0;
 }
 
+export async function organizationsByIds(db: Queryable, ids: readonly string[]): Promise<OrganizationRow[]> {
+  return ids.length === 0 ? [] : db.select().from(organizations).where(inArray(organizations.id, [...ids]));
+}
+
 /** The organization and its ancestors, root first (the ids are in its path). */
 export async function ancestry(db: Queryable, org: OrganizationRow): Promise<OrganizationRow[]> {
   return (await ancestries(db, [org])).get(org.id) ?? [];
@@ -68,7 +72,7 @@ export async function ancestry(db: Queryable, org: OrganizationRow): Promise<Org
 export async function ancestries(db: Queryable, orgs: readonly OrganizationRow[]): Promise<Map<string, OrganizationRow[]>> {
   const idsOf = (o: OrganizationRow) => o.path.split('/').filter(Boolean);
   const all = [...new Set(orgs.flatMap(idsOf))];
-  const rows = all.length === 0 ? [] : await db.select().from(organizations).where(inArray(organizations.id, all));
+  const rows = await organizationsByIds(db, all);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return new Map(orgs.map((o) => [o.id, idsOf(o).map((id) => byId.get(id)).filter((r): r is OrganizationRow => r !== undefined)]));
 }
