@@ -180,6 +180,12 @@ describe('a meeting prepared and announced', () => {
     expect(inbox.items.filter((n) => n.meetingId === meeting.id && n.kind === 'announced')).toHaveLength(1);
     const followerInbox = json<{ items: NoticeDto[] }>(await api.get(superior, '/api/v1/notices'));
     expect(followerInbox.items.some((n) => n.meetingId === meeting.id)).toBe(true);
+    // Exactly the members expected that day (not those exempt or "sinh hoạt tạm thời" elsewhere), and the follower.
+    const roll = await api.roll(superior, o.fund.id, 'on=2026-11-10');
+    const expected = roll.filter((e) => e.status !== 'exempt' && e.attachment !== 'away').map((e) => e.fullName);
+    expect(roll.some((e) => e.status === 'exempt')).toBe(true);
+    const receipts = json<{ items: { recipientName: string; kind: string }[] }>(await api.get(secretary, `/api/v1/meetings/${meeting.id}/notices`));
+    expect(receipts.items.map((r) => r.recipientName).sort()).toEqual([...expected, 'Đỗ Thị Hồng Nhung'].sort());
     const next = json<NextMeetingDto>(await api.get(member, '/api/v1/me/next-meeting'));
     expect(next.meeting?.id).toBe(meeting.id);
     expect(next.documents).toHaveLength(1);
