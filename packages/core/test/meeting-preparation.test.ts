@@ -6,6 +6,7 @@ import {
   instantOf,
   localTimeOf,
   meetingPeriods,
+  meetsInCell,
   OVERRIDABLE,
   OVERRIDE_BOUNDS,
   planYear,
@@ -248,5 +249,12 @@ describe('OVERRIDE_BOUNDS', () => {
       const b = OVERRIDE_BOUNDS[rule];
       expect(v !== null && v >= b.min && v <= b.max, rule).toBe(true);
     }
+  });
+});
+
+describe('meetsInCell', () => {
+  it('a cell meets with its own members and its temporary guests, not its members attached elsewhere', () => {
+    const entry = (attachment: 'home' | 'away' | 'temporary') => ({ attachment }) as Parameters<typeof meetsInCell>[0];
+    expect([meetsInCell(entry('home')), meetsInCell(entry('temporary')), meetsInCell(entry('away'))]).toEqual([true, true, false]);
   });
 });

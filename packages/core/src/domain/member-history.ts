@@ -133,6 +133,11 @@ export function rollOn(histories: readonly MemberHistory[], cellId: string, date
   return roll.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
 }
 
+/** Meets with this cell: its own members and its temporary guests, not its members "sinh hoạt tạm thời" elsewhere. */
+export function meetsInCell(entry: RollEntry): boolean {
+  return entry.attachment !== 'away';
+}
+
 /**
  * Counts in the cell's number of official members ("đảng số") that the size thresholds read:
  * exempt and away members still belong to it; temporary guests belong to their own cell.

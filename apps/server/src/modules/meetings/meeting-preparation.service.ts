@@ -9,6 +9,7 @@ import {
   ALLOWED_DOCUMENTS_TEXT,
   DOCUMENT_TYPES,
   localDateOf,
+  meetsInCell,
   rollOn,
   sniffDocumentType,
   type DocumentKind,
@@ -18,7 +19,7 @@ import { absenceRequests, meetingDocuments, meetingPapers, meetings } from '../.
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { actorCan, requireActor } from '../../lib/policy.ts';
-import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
+import { loadMembers, rollOfCell } from '../members/members.repo.ts';
 import { organizationsByIds, type OrganizationRow } from '../organizations/organizations.repo.ts';
 import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
 import { audit, dayOfMeeting } from './meetings.service.ts';
@@ -29,9 +30,9 @@ export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 const CLOSED = ['ended', 'cancelled'];
 
-async function rollOfMeeting(db: Queryable, meeting: MeetingRow, org: OrganizationRow) {
-  const loaded = await loadMembers(db, await memberIdsAttachedTo(db, [org.id]));
-  return rollOn(loaded.map((l) => l.history), org.id, dayOfMeeting(meeting, org));
+/** Who meets with the cell on the meeting's day. */
+async function attendeesOf(db: Queryable, meeting: MeetingRow, org: OrganizationRow) {
+  return (await rollOfCell(db, org.id, dayOfMeeting(meeting, org))).filter(meetsInCell);
 }
 
 // ---------------------------------------------------------------- documents
@@ -121,8 +122,7 @@ export async function deleteDocument(ctx: Ctx, id: string): Promise<void> {
 export async function assignPaper(ctx: Ctx, meetingId: string, input: { title: string; authorMemberId: string; dueDate: string }): Promise<repo.PaperRow> {
   const { meeting, org } = await loadMeeting(ctx, meetingId, 'meeting.manage');
   if (CLOSED.includes(meeting.status)) throw new AppError('conflict', 'Cuộc họp đã kết thúc hoặc đã hủy.');
-  const roll = await rollOfMeeting(ctx.db, meeting, org);
-  if (!roll.some((e) => e.memberId === input.authorMemberId && e.attachment !== 'away')) {
+  if (!(await attendeesOf(ctx.db, meeting, org)).some((e) => e.memberId === input.authorMemberId)) {
     throw new AppError('validation_failed', 'Người viết tham luận phải là đảng viên sinh hoạt ở chi bộ vào ngày họp.', { issues: [{ path: 'authorMemberId', message: 'Không thuộc chi bộ.' }] });
   }
   if (input.dueDate > dayOfMeeting(meeting, org)) {
@@ -224,9 +224,8 @@ export async function requestAbsence(ctx: Ctx, meetingId: string, reason: string
   if (meeting.status !== 'announced' && meeting.status !== 'draft') throw new AppError('conflict', 'Chỉ xin vắng mặt được trước khi cuộc họp diễn ra.');
   const now = ctx.clock.now();
   if (meeting.startsAt.getTime() <= now.getTime()) throw new AppError('conflict', 'Cuộc họp đã đến giờ: không xin vắng mặt được nữa.');
-  const roll = await rollOfMeeting(ctx.db, meeting, org);
   const memberId = actor.memberId;
-  if (!roll.some((e) => e.memberId === memberId && e.attachment !== 'away')) throw new AppError('forbidden', 'Bạn không thuộc danh sách đảng viên dự cuộc họp này.');
+  if (!(await attendeesOf(ctx.db, meeting, org)).some((e) => e.memberId === memberId)) throw new AppError('forbidden', 'Bạn không thuộc danh sách đảng viên dự cuộc họp này.');
   return ctx.db.transaction(async (tx) => {
     const existing = await repo.absenceOfMember(tx, meetingId, memberId);
     if (existing && existing.status !== 'refused') {
@@ -294,7 +293,7 @@ export async function nextMeetingOf(ctx: Ctx): Promise<{ meeting: MeetingRow; or
     const org = cells.get(meeting.organizationId);
     if (!org) continue;
     const entry = rollOn([loaded.history], org.id, localDateOf(meeting.startsAt, org.timeZone))[0];
-    if (entry && entry.attachment !== 'away') return { meeting, org };
+    if (entry && meetsInCell(entry)) return { meeting, org };
   }
   return null;
 }

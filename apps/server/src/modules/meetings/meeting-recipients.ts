@@ -4,10 +4,10 @@
  * — for a chi ủy preparatory meeting, the chi ủy members only — and the guests with an account, such as the superior committee's assigned follower.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { localDateOf, rollOn } from '@chibo/core';
+import { localDateOf, meetsInCell } from '@chibo/core';
 import type { Queryable } from '../../db/client.ts';
 import { accounts } from '../../db/schema/index.ts';
-import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
+import { loadMembers, rollOfCell } from '../members/members.repo.ts';
 import { findOrganization } from '../organizations/organizations.repo.ts';
 import type { MeetingRow } from './meetings.access.ts';
 
@@ -24,14 +24,12 @@ export async function meetingRecipients(db: Queryable, meeting: MeetingRow): Pro
   const org = await findOrganization(db, meeting.organizationId);
   if (!org) return [];
   const day = localDateOf(meeting.startsAt, org.timeZone);
-  const loaded = await loadMembers(db, await memberIdsAttachedTo(db, [org.id]));
-  const rows = new Map(loaded.map((l) => [l.row.id, l.row]));
   const out: Recipient[] = [];
-  for (const e of rollOn(loaded.map((l) => l.history), org.id, day)) {
-    if (e.attachment === 'away' || e.standing.exempt !== null) continue;
+  for (const e of await rollOfCell(db, org.id, day)) {
+    if (!meetsInCell(e) || e.standing.exempt !== null) continue;
     // A chi ủy preparatory meeting is the committee's: its members only.
     if (meeting.kind === 'preparatory' && !e.cellPositions.some((p) => p !== 'group_leader')) continue;
-    out.push({ key: `m:${e.memberId}`, memberId: e.memberId, accountId: null, name: e.fullName, email: rows.get(e.memberId)?.email ?? null });
+    out.push({ key: `m:${e.memberId}`, memberId: e.memberId, accountId: null, name: e.fullName, email: e.row.email });
   }
   const guestAccounts = meeting.guests.map((g) => g.accountId).filter((id): id is string => id !== null);
   if (guestAccounts.length > 0) {

@@ -19,7 +19,7 @@ import {
   planYear as planYearRules,
   yearDrafts,
   type MeetingPeriods,
-  rollOn,
+  meetsInCell,
   yearPeriods,
   type AgendaItemInput,
   type Alert,
@@ -38,7 +38,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
-import { loadMembers, memberIdsAttachedTo } from '../members/members.repo.ts';
+import { rollOfCell } from '../members/members.repo.ts';
 import { accounts, organizations, roleGrants } from '../../db/schema/index.ts';
 import { notifyMeeting } from '../notices/notices.service.ts';
 import { settingsOf } from '../organizations/organizations.service.ts';
@@ -83,8 +83,7 @@ function periodsFor(kind: MeetingKind, day: string, given: Partial<MeetingPeriod
 async function checkPeople(db: Queryable, org: OrganizationRow, day: string, people: { chairMemberId?: string | null; minuteTakerMemberId?: string | null; guests?: readonly { accountId: string | null }[] }): Promise<void> {
   const ids = [people.chairMemberId, people.minuteTakerMemberId].filter((x): x is string => typeof x === 'string');
   if (ids.length > 0) {
-    const loaded = await loadMembers(db, await memberIdsAttachedTo(db, [org.id]));
-    const roll = rollOn(loaded.map((l) => l.history), org.id, day).filter((e) => e.attachment !== 'away');
+    const roll = (await rollOfCell(db, org.id, day)).filter(meetsInCell);
     for (const [field, id, label] of [
       ['chairMemberId', people.chairMemberId, 'Người chủ trì'],
       ['minuteTakerMemberId', people.minuteTakerMemberId, 'Thư ký'],

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rollOn, type RollEntry } from '@chibo/core';
 import type { MemberHistory, MembershipPeriod, PositionTerm, StatusPeriod, HistoryParts, MemberStatus, Position } from '@chibo/core';
 import { members, memberPositions, memberStatuses, memberships, organizations } from '../../db/schema/index.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
@@ -74,6 +75,16 @@ export async function loadMembers(db: Queryable, ids: readonly string[]): Promis
       ),
     },
   }));
+}
+
+/** A cell's roll on a day (core `rollOn`), each entry with its member's stored row. */
+export async function rollOfCell(db: Queryable, cellId: string, day: string): Promise<(RollEntry & { row: MemberRow })[]> {
+  const loaded = await loadMembers(db, await memberIdsAttachedTo(db, [cellId]));
+  const rows = new Map(loaded.map((l) => [l.row.id, l.row]));
+  return rollOn(loaded.map((l) => l.history), cellId, day).flatMap((e) => {
+    const row = rows.get(e.memberId);
+    return row ? [{ ...e, row }] : [];
+  });
 }
 
 export async function insertMember(db: Queryable, values: NewMember): Promise<MemberRow> {
