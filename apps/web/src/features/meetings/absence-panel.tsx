@@ -72,13 +72,7 @@ function MyAbsence({ absence: a, timeZone }: { absence: AbsenceRequestDto; timeZ
           <Text fw={600}>{t('meetings.absence.mine')}</Text>
           <AbsenceStatusBadge status={a.status} />
         </Group>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {t('meetings.absence.reasonOf', { reason: a.reason })}
-        </Text>
-        {a.decisionNote && <Text size="sm">{t('meetings.absence.noteOf', { note: a.decisionNote })}</Text>}
-        <Text size="xs" c="dimmed">
-          {t('meetings.absence.sentAt', { at: formatDateTime(a.createdAt, timeZone) })}
-        </Text>
+        <AbsenceDetails request={a} timeZone={timeZone} />
       </Stack>
     </Paper>
   );
@@ -152,13 +146,7 @@ function AbsenceItem({ meeting: m, absence: a, timeZone, canDecide }: { meeting:
           </Text>
           <AbsenceStatusBadge status={a.status} />
         </Group>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {t('meetings.absence.reasonOf', { reason: a.reason })}
-        </Text>
-        {a.decisionNote && <Text size="sm">{t('meetings.absence.noteOf', { note: a.decisionNote })}</Text>}
-        <Text size="xs" c="dimmed">
-          {t('meetings.absence.sentAt', { at: formatDateTime(a.createdAt, timeZone) })}
-        </Text>
+        <AbsenceDetails request={a} timeZone={timeZone} />
         {a.status === 'pending' && canDecide && (
           <>
             <MutationError error={mutation.error} />
@@ -175,5 +163,21 @@ function AbsenceItem({ meeting: m, absence: a, timeZone, canDecide }: { meeting:
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** A request's reason, the decision's note and when it was sent (the member's and the officers' views). */
+function AbsenceDetails({ request: a, timeZone }: { request: AbsenceRequestDto; timeZone: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {t('meetings.absence.reasonOf', { reason: a.reason })}
+      </Text>
+      {a.decisionNote && <Text size="sm">{t('meetings.absence.noteOf', { note: a.decisionNote })}</Text>}
+      <Text size="xs" c="dimmed">
+        {t('meetings.absence.sentAt', { at: formatDateTime(a.createdAt, timeZone) })}
+      </Text>
+    </>
   );
 }
