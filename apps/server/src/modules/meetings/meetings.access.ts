@@ -8,7 +8,7 @@ import { isWithin, localDateOf, type Permission } from '@chibo/core';
 import type { Queryable } from '../../db/client.ts';
 import { meetings, memberships } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import type { Ctx } from '../../lib/context.ts';
+import type { Actor, Ctx } from '../../lib/context.ts';
 import { actorCan, requireActor } from '../../lib/policy.ts';
 import { findOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
 
@@ -41,6 +41,11 @@ async function attachedAsGuest(db: Queryable, memberId: string | null, meeting: 
   return row !== undefined;
 }
 
+/** A chi ủy meeting is the committee's: its officers and the superiors above see it, members do not. */
+export function seesKind(actor: Actor, org: OrganizationRow, kind: string): boolean {
+  return kind !== 'preparatory' || actorCan(actor, 'meeting.manage', org.path) || actorCan(actor, 'oversight.read', org.path);
+}
+
 /** The meeting and its cell, if the caller holds `permission` there (404 when it cannot even see it). */
 export async function loadMeeting(ctx: Ctx, id: string, permission: Permission): Promise<{ meeting: MeetingRow; org: OrganizationRow }> {
   const actor = requireActor(ctx);
@@ -49,8 +54,7 @@ export async function loadMeeting(ctx: Ctx, id: string, permission: Permission):
   const org = await findOrganization(ctx.db, meeting.organizationId);
   if (!org) throw new AppError('not_found', NOT_FOUND);
   const reads = actorCan(actor, 'meeting.read', org.path) || (await attachedAsGuest(ctx.db, actor.memberId, meeting, org));
-  // A chi ủy meeting is the committee's: its officers and the superiors above see it, members do not.
-  const seen = reads && (meeting.kind !== 'preparatory' || actorCan(actor, 'meeting.manage', org.path) || actorCan(actor, 'oversight.read', org.path));
+  const seen = reads && seesKind(actor, org, meeting.kind);
   const allowed = permission === 'meeting.read' ? seen : actorCan(actor, permission, org.path);
   if (!allowed) {
     const visible = seen || actor.grants.some((g) => isWithin(org.path, g.organizationPath));

@@ -42,7 +42,7 @@ import { rollOfCell } from '../members/members.repo.ts';
 import { accounts, organizations, roleGrants } from '../../db/schema/index.ts';
 import { notifyMeeting } from '../notices/notices.service.ts';
 import { settingsOf } from '../organizations/organizations.service.ts';
-import { lockMeeting, loadMeeting, type MeetingRow } from './meetings.access.ts';
+import { lockMeeting, loadMeeting, seesKind, type MeetingRow } from './meetings.access.ts';
 import { rulesOf, rulesOfOrganizations, type RulesOn } from './meeting-rules.service.ts';
 import * as repo from './meetings.repo.ts';
 
@@ -191,11 +191,6 @@ async function meetingsOfYear(db: Queryable, cells: readonly OrganizationRow[], 
   return rows.filter((m) => localDateOf(m.startsAt, tz.get(m.organizationId) ?? 'Asia/Ho_Chi_Minh').startsWith(`${year}-`));
 }
 
-function seesCommitteeMeetings(ctx: Ctx, org: OrganizationRow): boolean {
-  const actor = requireActor(ctx);
-  return actorCan(actor, 'meeting.manage', org.path) || actorCan(actor, 'oversight.read', org.path);
-}
-
 export interface YearPlanView {
   org: OrganizationRow;
   year: number;
@@ -228,7 +223,7 @@ async function yearPlanOf(ctx: Ctx, db: Queryable, org: OrganizationRow, year: n
     targetDay: target.value,
     targetDaySource: target.source,
     // A chi ủy meeting is listed for its officers and the superiors above, not for members.
-    meetings: rows.filter((r) => r.kind !== 'preparatory' || seesCommitteeMeetings(ctx, org)).map((r) => viewOf(ctx, r, org, rulesOn)),
+    meetings: rows.filter((r) => seesKind(requireActor(ctx), org, r.kind)).map((r) => viewOf(ctx, r, org, rulesOn)),
     periods: yearPeriods(year, facts, rulesOn, today),
     alerts: complianceAlerts(year, facts, rulesOn, today),
   };
