@@ -90,6 +90,16 @@ export interface SeriousViolation {
 
 /** axe on the current page: only what it rates serious or critical. */
 export async function seriousA11yViolations(page: Page): Promise<SeriousViolation[]> {
+  // Colours are judged as they rest, not halfway through a fade (a notification sliding in
+  // is transparent for a moment): wait for the finite animations and transitions under way.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
