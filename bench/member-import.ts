@@ -21,6 +21,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openDatabase } from '../apps/server/src/db/client.ts';
 import { systemClock, type Ctx } from '../apps/server/src/lib/context.ts';
+import { deliveryOf, loadConfig } from '../apps/server/src/config/config.ts';
 import { insertOrganization } from '../apps/server/src/modules/organizations/organizations.repo.ts';
 import { insertAccount, insertGrant, grantsOf } from '../apps/server/src/modules/auth/accounts.repo.ts';
 import { commitImport, createImport } from '../apps/server/src/modules/member-imports/member-imports.service.ts';
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       log: { info: () => undefined } as unknown as Ctx['log'],
       actor: { accountId: account.id, displayName: account.displayName, memberId: null, grants: await grantsOf(db, account.id) },
+      delivery: deliveryOf(loadConfig({ LOG_LEVEL: 'silent' })),
     };
     const file = makeCsv(ROWS);
     console.log(`Tệp: ${ROWS} dòng, ${(file.length / 1e6).toFixed(1)} MB`);

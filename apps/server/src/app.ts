@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config/config.ts';
+import { deliveryOf, type Config } from './config/config.ts';
 import type { Database } from './db/client.ts';
 import { systemClock, type Clock } from './lib/context.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -23,9 +23,14 @@ import { memberRoutes } from './modules/members/members.routes.ts';
 import { memberImportRoutes } from './modules/member-imports/member-imports.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { yearPlanRoutes } from './modules/year-plan/year-plan.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
+import { paperRoutes } from './modules/papers/papers.routes.ts';
+import { absenceRoutes } from './modules/absences/absences.routes.ts';
+import { ruleOverrideRoutes } from './modules/rule-overrides/rule-overrides.routes.ts';
+import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { noticeRoutes } from './modules/notices/notices.routes.ts';
-import { configureDelivery, deliveryFromConfig } from './modules/notices/delivery.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     db: database.db,
     clock,
     settings: authSettings,
+    delivery: deliveryOf(config),
   });
 
   registerIdempotency(app, { db: database.db, clock });
@@ -121,9 +127,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(memberImportRoutes);
   await app.register(auditRoutes);
   await app.register(meetingRoutes);
-  // Notices are written inside other modules' transactions; they need to know how mail goes out.
-  configureDelivery(deliveryFromConfig(config));
+  await app.register(yearPlanRoutes);
+  await app.register(documentRoutes);
+  await app.register(paperRoutes);
+  await app.register(absenceRoutes);
+  await app.register(ruleOverrideRoutes);
   await app.register(noticeRoutes);
+  await app.register(calendarFeedRoutes);
 
   if (opts.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

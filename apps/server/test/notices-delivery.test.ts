@@ -10,13 +10,11 @@ import type { ParsedMail } from 'mailparser';
 import { auditEvents, jobs, meetings, members, notices, organizations } from '../src/db/schema/index.ts';
 import { ConfigError, loadConfig, parseReminderOffsets } from '../src/config/config.ts';
 import type { Clock } from '../src/lib/context.ts';
-import type { MeetingRow } from '../src/modules/meetings/meetings.access.ts';
-import { meetingRecipients } from '../src/modules/meetings/meeting-recipients.ts';
-import type { OrganizationRow } from '../src/modules/organizations/organizations.repo.ts';
-import { deliverySettings } from '../src/modules/notices/delivery.ts';
+import type { MeetingRow } from '../src/modules/meetings/meetings.service.ts';
+import type { OrganizationRow } from '../src/modules/organizations/organizations.service.ts';
 import { createMailer } from '../src/modules/notices/mailer.ts';
-import { runDueJobs } from '../src/modules/notices/jobs.ts';
-import { notifyMeeting, pendingReminderKeys } from '../src/modules/notices/notices.service.ts';
+import { runDueJobs } from '../src/jobs/runner.ts';
+import { notifyMeeting, pendingReminderKeys, recipientsOf, type NoticeRow } from '../src/modules/notices/notices.service.ts';
 import { FUND_NAME } from './support/register-fixtures.ts';
 import { createTestApp, type Session, type TestApp } from './support/test-app.ts';
 import { freePort } from './support/server-process.ts';
@@ -59,14 +57,14 @@ function icsOf(mail: ParsedMail) {
 }
 
 async function deliver(): Promise<number> {
-  return runDueJobs(t.db.database.db, clock, { mailer: createMailer(deliverySettings()) });
+  return runDueJobs(t.db.database.db, clock, { mailer: createMailer(t.delivery), settings: t.delivery });
 }
 
 async function notify(kind: 'announced' | 'moved' | 'cancelled', reason?: string): Promise<number> {
-  return t.db.database.db.transaction((tx) => notifyMeeting(tx, { meeting, org: fund, kind, now: clock.now(), reason: reason ?? null }));
+  return t.db.database.db.transaction((tx) => notifyMeeting(tx, t.delivery, { meeting, org: fund, kind, now: clock.now(), reason: reason ?? null }));
 }
 
-async function mailsFor(noticeKind: string): Promise<Map<string, ParsedMail>> {
+async function mailsFor(noticeKind: NoticeRow['kind']): Promise<Map<string, ParsedMail>> {
   const rows = await t.db.database.db.select({ id: notices.id }).from(notices).where(and(eq(notices.meetingId, meeting.id), eq(notices.kind, noticeKind)));
   const ids = new Set(rows.map((r) => r.id));
   const out = new Map<string, ParsedMail>();
@@ -100,7 +98,7 @@ beforeAll(async () => {
     .returning();
   if (!row) throw new Error('no meeting');
   meeting = row;
-  recipientsCount = (await meetingRecipients(db, meeting)).length;
+  recipientsCount = (await recipientsOf(db, meeting, fund)).length;
   dangvien = await t.login('dangvien');
   bithu = await t.login('bithu');
 });
@@ -291,10 +289,10 @@ describe('a failing SMTP server', () => {
     if (!n) throw new Error('no notice');
     await db.update(notices).set({ emailStatus: 'pending' }).where(eq(notices.id, n.id));
     await db.insert(jobs).values({ kind: 'email', key: `email-retry-test:${n.id}`, runAt: clock.now(), payload: { noticeId: n.id } });
-    const dead = createMailer({ ...deliverySettings(), smtpUrl: `smtp://127.0.0.1:${await freePort()}` });
+    const dead = createMailer({ ...t.delivery, smtpUrl: `smtp://127.0.0.1:${await freePort()}` });
     const attempts: number[] = [];
     for (let i = 0; i < 5; i++) {
-      expect(await runDueJobs(db, clock, { mailer: dead })).toBe(1);
+      expect(await runDueJobs(db, clock, { mailer: dead, settings: t.delivery })).toBe(1);
       const [job] = await db.select().from(jobs).where(eq(jobs.key, `email-retry-test:${n.id}`));
       attempts.push(job?.attempts ?? -1);
       if (job?.status === 'pending') nowMs = job.runAt.getTime() + 1000;

@@ -13,9 +13,8 @@ import { openDatabase, type Database, type Db } from '../src/db/client.ts';
 import { jobs, meetings, members, notices, organizations } from '../src/db/schema/index.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { systemClock } from '../src/lib/context.ts';
-import { meetingRecipients } from '../src/modules/meetings/meeting-recipients.ts';
-import { configureDelivery } from '../src/modules/notices/delivery.ts';
-import { notifyMeeting } from '../src/modules/notices/notices.service.ts';
+import type { DeliverySettings } from '../src/config/config.ts';
+import { notifyMeeting, recipientsOf } from '../src/modules/notices/notices.service.ts';
 import { FUND_NAME } from './support/register-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-app.ts';
 import { startServer, type ServerProcess } from './support/server-process.ts';
@@ -41,12 +40,12 @@ async function seedMeetings(db: Db, opts: { count: number; dueInMs: number; mail
   await db.update(members).set({ email: sql`'dv-' || substr(${members.id}::text, 1, 8) || '@example.vn'` });
   const [fund] = await db.select().from(organizations).where(eq(organizations.name, FUND_NAME));
   if (!fund) throw new Error('no fund cell');
-  configureDelivery({
+  const delivery: DeliverySettings = {
     smtpUrl: opts.mailAnnouncements ? sink.url : undefined,
     from: 'Chi bộ số <thongbao@chibo.example.vn>',
     publicUrl: 'http://127.0.0.1',
     reminderOffsetsMinutes: [OFFSET_MINUTES],
-  });
+  };
   const due = Date.now() + opts.dueInMs;
   let perMeeting = 0;
   for (let i = 0; i < opts.count; i++) {
@@ -65,8 +64,8 @@ async function seedMeetings(db: Db, opts: { count: number; dueInMs: number; mail
       .returning();
     if (!meeting) throw new Error('no meeting');
     // The announcement is dated at the due moment so its e-mail jobs fall due with the reminders.
-    await db.transaction((tx) => notifyMeeting(tx, { meeting, org: fund, kind: 'announced', now: new Date(due - 1000) }));
-    perMeeting = (await meetingRecipients(db, meeting)).length;
+    await db.transaction((tx) => notifyMeeting(tx, delivery, { meeting, org: fund, kind: 'announced', now: new Date(due - 1000) }));
+    perMeeting = (await recipientsOf(db, meeting, fund)).length;
   }
   return perMeeting;
 }

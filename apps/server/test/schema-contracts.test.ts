@@ -23,7 +23,7 @@ describe('schema and contracts agree', () => {
     await insertHistories(db, [{ memberId: member.id, parts: { admittedOn: '2000-01-01', memberships: [{ organizationId: root.id, kind: 'official', ...span }], statuses: MEMBER_STATUSES.map((status) => ({ status, ...span })), positions: POSITIONS.map((position) => ({ organizationId: root.id, position, ...span })) } }]);
     const account = await insertAccount(db, { username: 'kiemtra', displayName: 'Kiểm tra', passwordHash: 'x' });
     for (const role of ROLES) await insertGrant(db, account.id, root.id, role);
-    await expect(insertOrganization(db, { id: crypto.randomUUID(), parentId: root.id, kind: 'party_group', name: 'x' }, root)).rejects.toThrow();
+    await expect(insertOrganization(db, { id: crypto.randomUUID(), parentId: root.id, kind: 'party_group' as never, name: 'x' }, root)).rejects.toThrow();
     await expect(insertHistories(db, [{ memberId: member.id, parts: { admittedOn: null, memberships: [], positions: [], statuses: [{ status: 'expelled' as never, ...span }] } }])).rejects.toThrow();
     await expect(insertHistories(db, [{ memberId: member.id, parts: { admittedOn: null, memberships: [], statuses: [], positions: [{ organizationId: root.id, position: 'chairman' as never, ...span }] } }])).rejects.toThrow();
     // A name not in NFC is refused by the database itself, whatever path it came by.

@@ -10,7 +10,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { systemClock, type Ctx } from '../lib/context.ts';
-import { findAccountByLogin, grantsOf } from '../modules/auth/accounts.repo.ts';
+import { deliveryOf, loadConfig } from '../config/config.ts';
+import { findAccountByLogin, grantsOf } from '../modules/auth/auth.service.ts';
 import { commitImport, createImport } from '../modules/member-imports/member-imports.service.ts';
 
 const noop = () => undefined;
@@ -30,6 +31,7 @@ export async function importMembersFromCli(database: Database, file: string, cel
     clock: systemClock,
     log: silentLog,
     actor: { accountId: account.id, displayName: account.displayName, memberId: account.memberId, grants: await grantsOf(database.db, account.id) },
+    delivery: deliveryOf(loadConfig()),
   };
   let bytes: Buffer;
   try {

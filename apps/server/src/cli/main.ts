@@ -3,7 +3,7 @@
  */
 import crypto from 'node:crypto';
 import { Command } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import { ConfigError, deliveryOf, loadConfig, type Config } from '../config/config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { prepareTemplate } from '../db/template.ts';
@@ -11,10 +11,10 @@ import { buildApp } from '../app.ts';
 import { systemClock } from '../lib/context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { demoAccounts, seedDemo } from '../demo/seed-demo.ts';
-import { auditHashAt, verifyAuditChain } from '../modules/audit/audit.repo.ts';
+import { auditHashAt, verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
 import { initInstallation } from '../modules/setup/setup.service.ts';
-import { startJobRunner, type JobRunner } from '../modules/notices/jobs.ts';
+import { startJobRunner, type JobRunner } from '../jobs/runner.ts';
 
 const startedAt = performance.now();
 
@@ -74,7 +74,7 @@ program
     await app.listen({ port: config.port, host: config.host });
     // Reminders and e-mail (CHIBO_JOBS=false leaves them to another process on the same database).
     if (config.jobs && !closing) {
-      jobRunner = startJobRunner({ db: database.db, clock: systemClock, log: app.log, pollMs: config.jobsPollMs, onCommit: () => database.flush() });
+      jobRunner = startJobRunner({ db: database.db, clock: systemClock, log: app.log, settings: deliveryOf(config), pollMs: config.jobsPollMs, onCommit: () => database.flush() });
     }
     const ms = Math.round(performance.now() - startedAt);
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

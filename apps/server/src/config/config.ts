@@ -103,6 +103,25 @@ export interface Config {
   jobsPollMs: number;
 }
 
+/**
+ * How notices leave the server: the SMTP transport (or none), the sender, the public URL for
+ * links and the reminder offsets. Built once from the configuration and carried on every
+ * request's context (no module state: each app instance has its own).
+ */
+export interface DeliverySettings {
+  /** smtp:// or smtps:// URL; undefined: in-app notices only. */
+  smtpUrl: string | undefined;
+  from: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  /** Minutes before the meeting, largest first. */
+  reminderOffsetsMinutes: readonly number[];
+}
+
+export function deliveryOf(config: Config): DeliverySettings {
+  return { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl.replace(/\/+$/, ''), reminderOffsetsMinutes: [...config.reminderOffsetsMinutes] };
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

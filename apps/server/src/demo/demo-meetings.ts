@@ -6,7 +6,7 @@
  * of the cell, and keeps no text it does not have.
  */
 import crypto from 'node:crypto';
-import { agendaTemplate, instantOf, type AgendaCategory, type AgendaSection, type CellType } from '@chibo/core';
+import { agendaTemplate, instantOf, type AgendaCategory, type AgendaSection } from '@chibo/core';
 import type { Tx } from '../db/client.ts';
 import { agendaItems, meetingPapers, meetings } from '../db/schema/index.ts';
 import type { OrganizationRow } from '../modules/organizations/organizations.repo.ts';
@@ -59,13 +59,13 @@ export async function seedDemoMeetings(tx: Tx, cell: OrganizationRow, memberIdOf
         title: p.title,
         authorMemberId: p.authorMemberId,
         dueDate: due,
-        status: 'accepted',
+        status: 'accepted' as const,
         submittedAt: instantOf(due, '17:00', cell.timeZone),
         decidedAt: instantOf('2021-01-16', '09:00', cell.timeZone),
         createdAt: announcedAt,
       })),
   );
-  const template = agendaTemplate('thematic', cell.cellType as CellType | null, d.topic);
+  const template = agendaTemplate('thematic', cell.cellType, d.topic);
   const at = template.findIndex((i) => i.category === 'paper');
   const items: { section: AgendaSection; category: AgendaCategory; title: string; plannedMinutes: number; paperId: string | null }[] = [
     ...template.slice(0, at).map((i) => ({ ...i, paperId: null })),

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '@chibo/core';
+import type { DeliverySettings } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 
 export interface Clock {
@@ -21,10 +22,11 @@ export interface Actor {
   grants: GrantInContext[];
 }
 
-/** What a service is handed (STYLE §5): the caller, the database, the clock, the log. */
+/** What a service is handed (STYLE §5): the caller, the database, the clock, the log, how notices go out. */
 export interface Ctx {
   db: Db;
   clock: Clock;
   log: FastifyBaseLogger;
   actor: Actor | null;
+  delivery: DeliverySettings;
 }

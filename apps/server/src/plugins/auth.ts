@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error.ts';
 import type { Clock, Ctx } from '../lib/context.ts';
+import type { DeliverySettings } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { resolveSession, type AuthSettings, type ResolvedSession } from '../modules/auth/auth.service.ts';
 
@@ -52,7 +53,7 @@ export function enforceRouteAuthz(app: FastifyInstance): ApiRoute[] {
   return routes;
 }
 
-export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; settings: AuthSettings }): void {
+export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; settings: AuthSettings; delivery: DeliverySettings }): void {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
 
@@ -62,7 +63,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     // Only the API needs the caller: /healthz, pages and assets must not wait on the database.
     const token = req.url.startsWith('/api/') ? req.cookies[SESSION_COOKIE] : undefined;
     req.session = token ? await resolveSession(deps.db, deps.clock, token, deps.settings) : null;
-    req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null };
+    req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null, delivery: deps.delivery };
     // Keyed on the matched route, not the URL: /api/v1/unknown falls to the 404 handlers.
     if (req.is404 || !req.routeOptions.url?.startsWith('/api/v1')) return;
     const authz = req.routeOptions.config.authz;

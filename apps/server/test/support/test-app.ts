@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../../src/config/config.ts';
+import { deliveryOf, loadConfig, type Config, type DeliverySettings } from '../../src/config/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
@@ -56,6 +56,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
+  /** How this app's notices go out (its configuration's). */
+  delivery: DeliverySettings;
   /** Log in through the API; returns what later requests need. */
   login(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
@@ -79,11 +81,13 @@ interface MeLike {
 export async function createTestApp(opts: { seed?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   if (opts.seed !== false) await seedDemo(db.database.db, systemClock);
-  const app = await buildApp({ config: testConfig(opts.config), database: db.database, serveWeb: false, logger: false, clock: opts.clock });
+  const config = testConfig(opts.config);
+  const app = await buildApp({ config, database: db.database, serveWeb: false, logger: false, clock: opts.clock });
   await app.ready();
   return {
     app,
     db,
+    delivery: deliveryOf(config),
     login: (username, password = DEMO_PASSWORD) => loginAs(app, username, password),
     close: async () => {
       await app.close();

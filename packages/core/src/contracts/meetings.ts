@@ -120,6 +120,7 @@ export type DocumentDto = z.infer<typeof DocumentDto>;
 
 export const PAPER_STATUSES = ['assigned', 'submitted', 'accepted', 'returned'] as const;
 export const PaperStatus = z.enum(PAPER_STATUSES);
+export type PaperStatus = z.infer<typeof PaperStatus>;
 export const AssignPaperInput = z.object({ title: text(3, 300), authorMemberId: Id, dueDate: IsoDate });
 export const SubmitPaperInput = z.object({ body: text(20, 50_000) });
 export const DecidePaperInput = z.object({ decision: z.enum(['accept', 'return']), comment: OptionalText(2000).optional() });
@@ -140,6 +141,8 @@ export const PaperDto = z.object({
 });
 export type PaperDto = z.infer<typeof PaperDto>;
 
+export const ABSENCE_STATUSES = ['pending', 'approved', 'refused'] as const;
+export type AbsenceStatus = (typeof ABSENCE_STATUSES)[number];
 export const AbsenceRequestInput = z.object({ reason: text(5, 1000) });
 export const DecideAbsenceInput = z.object({ decision: z.enum(['approve', 'refuse']), note: OptionalText(1000).optional() });
 export const AbsenceRequestDto = z.object({
@@ -148,7 +151,7 @@ export const AbsenceRequestDto = z.object({
   memberId: Id,
   memberName: z.string(),
   reason: z.string(),
-  status: z.enum(['pending', 'approved', 'refused']),
+  status: z.enum(ABSENCE_STATUSES),
   decisionNote: z.string().nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -156,6 +159,9 @@ export const AbsenceRequestDto = z.object({
 export type AbsenceRequestDto = z.infer<typeof AbsenceRequestDto>;
 
 export const NOTICE_KINDS = ['announced', 'moved', 'cancelled', 'reminder'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const EMAIL_STATUSES = ['none', 'pending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 export const NoticeDto = z.object({
   id: Id,
   meetingId: Id,
@@ -172,7 +178,7 @@ export const NoticeReceiptDto = z.object({
   kind: z.enum(NOTICE_KINDS),
   createdAt: z.string(),
   readAt: z.string().nullable(),
-  emailStatus: z.enum(['none', 'pending', 'sent', 'failed']),
+  emailStatus: z.enum(EMAIL_STATUSES),
 });
 export type NoticeReceiptDto = z.infer<typeof NoticeReceiptDto>;
 

@@ -14,6 +14,15 @@ export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
 export const ALLOWED_DOCUMENTS_TEXT = 'PDF, Word (.docx), Excel (.xlsx), ảnh PNG hoặc JPEG';
 
+/** The largest meeting document or paper file the server takes (the web checks it before sending). */
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** What a browser's file picker offers for a meeting document: the types above, by extension and by MIME type. */
+export const DOCUMENT_ACCEPT = [
+  ...new Set(Object.values(DOCUMENT_TYPES).flatMap((t) => [`.${t.extension}`, t.contentType])),
+  '.jpeg',
+].join(',');
+
 const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
 
 /** The names of a ZIP's entries, read from its central directory (null: not a readable ZIP). */

@@ -152,14 +152,23 @@ export function minimumMinutes(kind: MeetingKind, rules: MeetingRules): number |
   return rules.minDurationMinutes.value;
 }
 
+/** The agenda's planned minutes, added up (the one sum the server, its presenters and the web use). */
+export function agendaTotal(items: readonly { plannedMinutes: number }[]): number {
+  return items.reduce((s, i) => s + i.plannedMinutes, 0);
+}
+
 export interface AgendaCheck {
   total: number;
   minimum: number | null;
+  /** Under the rule set's minimum. */
   short: boolean;
+  /** Longer than the meeting's planned length: the invitation's end time would be wrong. */
+  over: boolean;
 }
 
-export function agendaCheck(items: readonly { plannedMinutes: number }[], kind: MeetingKind, rules: MeetingRules): AgendaCheck {
-  const total = items.reduce((s, i) => s + i.plannedMinutes, 0);
+/** The agenda's total against the rule set's minimum and, when given, the meeting's planned length. */
+export function agendaCheck(items: readonly { plannedMinutes: number }[], kind: MeetingKind, rules: MeetingRules, plannedMinutes?: number): AgendaCheck {
+  const total = agendaTotal(items);
   const minimum = minimumMinutes(kind, rules);
-  return { total, minimum, short: minimum !== null && total < minimum };
+  return { total, minimum, short: minimum !== null && total < minimum, over: plannedMinutes !== undefined && total > plannedMinutes };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import type { Role } from '@chibo/core';
 
 export const accounts = pgTable(
   'accounts',
@@ -40,7 +41,7 @@ export const roleGrants = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -3,6 +3,22 @@ import { check, customType, date, index, integer, jsonb, pgTable, text, timestam
 import { accounts } from './accounts.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import type {
+  AbsenceStatus,
+  AgendaCategory,
+  AgendaSection,
+  DocumentKind,
+  EmailStatus,
+  MeetingKind,
+  MeetingStatus,
+  NoticeKind,
+  OverridableRule,
+  PaperStatus,
+} from '@chibo/core';
+
+/** What the job runner knows how to do (src/jobs). */
+export type JobKind = 'reminder' | 'email';
+export type JobStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -17,7 +33,7 @@ export const ruleOverrides = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    rule: text('rule').notNull(),
+    rule: text('rule').$type<OverridableRule>().notNull(),
     value: integer('value').notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     setByAccountId: uuid('set_by_account_id').references(() => accounts.id),
@@ -38,8 +54,8 @@ export const meetings = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    kind: text('kind').notNull(),
-    status: text('status').notNull().default('draft'),
+    kind: text('kind').$type<MeetingKind>().notNull(),
+    status: text('status').$type<MeetingStatus>().notNull().default('draft'),
     monthPeriod: text('month_period'),
     quarterPeriod: text('quarter_period'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -79,8 +95,8 @@ export const agendaItems = pgTable(
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    section: text('section').notNull(),
-    category: text('category').notNull(),
+    section: text('section').$type<AgendaSection>().notNull(),
+    category: text('category').$type<AgendaCategory>().notNull(),
     title: text('title').notNull(),
     plannedMinutes: integer('planned_minutes').notNull(),
     paperId: uuid('paper_id'),
@@ -100,7 +116,7 @@ export const meetingDocuments = pgTable(
     meetingId: uuid('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<DocumentKind>().notNull(),
     title: text('title').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -129,7 +145,7 @@ export const meetingPapers = pgTable(
       .notNull()
       .references(() => members.id),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
-    status: text('status').notNull().default('assigned'),
+    status: text('status').$type<PaperStatus>().notNull().default('assigned'),
     body: text('body'),
     fileName: text('file_name'),
     contentType: text('content_type'),
@@ -158,7 +174,7 @@ export const absenceRequests = pgTable(
       .notNull()
       .references(() => members.id),
     reason: text('reason').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<AbsenceStatus>().notNull().default('pending'),
     decidedByAccountId: uuid('decided_by_account_id').references(() => accounts.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
@@ -182,7 +198,7 @@ export const notices = pgTable(
     meetingId: uuid('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NoticeKind>().notNull(),
     recipientMemberId: uuid('recipient_member_id').references(() => members.id),
     recipientAccountId: uuid('recipient_account_id').references(() => accounts.id),
     recipientName: text('recipient_name').notNull(),
@@ -190,7 +206,7 @@ export const notices = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     dedupeKey: text('dedupe_key').notNull(),
-    emailStatus: text('email_status').notNull().default('none'),
+    emailStatus: text('email_status').$type<EmailStatus>().notNull().default('none'),
     emailSentAt: timestamp('email_sent_at', { withTimezone: true }),
     emailError: text('email_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -215,11 +231,11 @@ export const jobs = pgTable(
   'jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<JobKind>().notNull(),
     key: text('key').notNull(),
     runAt: timestamp('run_at', { withTimezone: true }).notNull(),
     payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<JobStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
+import type { ExemptTrack, Gender, MemberStatus, MembershipPeriod, Position } from '@chibo/core';
+
+type MembershipKind = MembershipPeriod['kind'];
 
 /**
  * A party member: the person. Which cell they belong to, and what they were on any day, is in
@@ -13,7 +16,7 @@ export const members = pgTable(
     fullName: text('full_name').notNull(),
     /** foldForSearch(fullName): lower case, no diacritics, đ → d. */
     searchName: text('search_name').notNull(),
-    gender: text('gender'),
+    gender: text('gender').$type<Gender>(),
     birthDate: date('birth_date', { mode: 'string' }),
     admittedOn: date('admitted_on', { mode: 'string' }),
     email: text('email'),
@@ -47,7 +50,7 @@ export const memberships = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<MembershipKind>().notNull(),
   },
   (t) => [
     index('member_memberships_member_idx').on(t.memberId),
@@ -62,8 +65,8 @@ export const memberStatuses = pgTable(
   'member_statuses',
   {
     ...periodColumns(),
-    status: text('status').notNull(),
-    exemptTrack: text('exempt_track'),
+    status: text('status').$type<MemberStatus>().notNull(),
+    exemptTrack: text('exempt_track').$type<ExemptTrack>(),
     reason: text('reason'),
     decisionRef: text('decision_ref'),
   },
@@ -83,7 +86,7 @@ export const memberPositions = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    position: text('position').notNull(),
+    position: text('position').$type<Position>().notNull(),
   },
   (t) => [
     index('member_positions_member_idx').on(t.memberId),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { DEFAULT_TIME_ZONE, type OrganizationSettings } from '@chibo/core';
+import { DEFAULT_TIME_ZONE, type CellType, type OrganizationKind, type OrganizationSettings } from '@chibo/core';
 
 /**
  * The party organization tree. `path` is the materialized path of ids ('/<root>/<child>/'),
@@ -13,9 +13,9 @@ export const organizations = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => organizations.id),
     path: text('path').notNull().unique(),
     depth: integer('depth').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OrganizationKind>().notNull(),
     name: text('name').notNull(),
-    cellType: text('cell_type'),
+    cellType: text('cell_type').$type<CellType>(),
     timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
     /** Settings this organization sets itself; the rest are inherited (core effectiveSettings). */
     settings: jsonb('settings').$type<OrganizationSettings>().notNull().default(sql`'{}'::jsonb`),

@@ -1,7 +1,8 @@
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { accounts, organizations, roleGrants, sessions } from '../../db/schema/index.ts';
 import { recordCellIdOn } from '../members/members.repo.ts';
 import type { Queryable } from '../../db/client.ts';
+import { anyUuid } from '../../db/where.ts';
 import type { GrantInContext } from '../../lib/context.ts';
 import type { Role } from '@chibo/core';
 
@@ -54,7 +55,7 @@ export async function grantsOf(db: Queryable, accountId: string): Promise<GrantI
     .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
     .where(eq(roleGrants.accountId, accountId))
     .orderBy(organizations.path);
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  return rows.map((r) => ({ ...r, role: r.role }));
 }
 
 export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert): Promise<void> {
@@ -110,4 +111,37 @@ export async function organizationOfAccount(db: Queryable, accountId: string, da
 
 export async function homeOrganizationOf(db: Queryable, memberId: string | null, day: string): Promise<string | null> {
   return memberId ? recordCellIdOn(db, memberId, day) : null;
+}
+
+/** Accounts by id (a meeting's guests with accounts). */
+export async function accountsByIds(db: Queryable, ids: readonly string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(accounts).where(anyUuid(accounts.id, ids));
+}
+
+/** The organization paths each account holds a grant on. */
+export async function grantPathsOf(db: Queryable, accountIds: readonly string[]): Promise<{ accountId: string; path: string }[]> {
+  if (accountIds.length === 0) return [];
+  return db
+    .select({ accountId: roleGrants.accountId, path: organizations.path })
+    .from(roleGrants)
+    .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(anyUuid(roleGrants.accountId, accountIds));
+}
+
+/** Enabled accounts holding `role` on any of these organizations, with the organization's name and depth. */
+export async function accountsWithRoleOn(db: Queryable, role: Role, organizationIds: readonly string[]): Promise<{ accountId: string; displayName: string; organizationName: string; depth: number }[]> {
+  if (organizationIds.length === 0) return [];
+  return db
+    .selectDistinct({ accountId: accounts.id, displayName: accounts.displayName, organizationName: organizations.name, depth: organizations.depth })
+    .from(roleGrants)
+    .innerJoin(accounts, eq(accounts.id, roleGrants.accountId))
+    .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
+    .where(and(anyUuid(roleGrants.organizationId, organizationIds), eq(roleGrants.role, role), isNull(accounts.disabledAt)));
+}
+
+/** The account that reads a member's inbox, if the member has one. */
+export async function accountOfMember(db: Queryable, memberId: string): Promise<string | null> {
+  const [a] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.memberId, memberId));
+  return a?.id ?? null;
 }

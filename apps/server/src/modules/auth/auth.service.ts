@@ -208,3 +208,14 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
   });
   return account;
 }
+
+// ---------------------------------------------------------------- reads other modules make
+
+export const accountsByIds = repo.accountsByIds;
+export const grantPathsOf = repo.grantPathsOf;
+export const accountsWithRoleOn = repo.accountsWithRoleOn;
+export const accountOfMember = repo.accountOfMember;
+export const findAccountByLogin = repo.findAccountByLogin;
+export const grantsOf = repo.grantsOf;
+/** Where an account's own events belong in the audit log (its member's cell, else its first grant). */
+export const organizationOfAccount = repo.organizationOfAccount;

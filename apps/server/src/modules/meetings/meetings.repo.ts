@@ -1,13 +1,27 @@
-import { and, asc, desc, eq, gte, inArray, lt, min, sql, sum } from 'drizzle-orm';
+/**
+ * Meetings and their agendas. The compliance facts also read when a meeting's first document
+ * was posted: the one aggregate the meetings module takes from the documents table, in the same
+ * query as the agenda totals, so that a superior's alerts over many cells stay two queries.
+ */
+import { and, asc, desc, eq, gte, inArray, lt, min, ne, or, sql, sum } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { absenceRequests, agendaItems, meetingDocuments, meetingPapers, meetings, members } from '../../db/schema/index.ts';
-import type { MeetingRow } from './meetings.access.ts';
+import { agendaItems, meetingDocuments, meetings } from '../../db/schema/index.ts';
+import { anyUuid } from '../../db/where.ts';
 
+export type MeetingRow = typeof meetings.$inferSelect;
+export type NewMeeting = typeof meetings.$inferInsert;
 export type AgendaRow = typeof agendaItems.$inferSelect;
-export type DocumentMeta = Omit<typeof meetingDocuments.$inferSelect, 'content'> & { postedBy: string | null };
-/** A paper without its file's bytes (`hasFile` says whether there is one). */
-export type PaperRow = Omit<typeof meetingPapers.$inferSelect, 'content'> & { authorName: string; hasFile: boolean };
-export type AbsenceRow = typeof absenceRequests.$inferSelect & { memberName: string };
+export type AgendaItemValues = Omit<AgendaRow, 'id' | 'meetingId' | 'position'>;
+
+export async function findMeeting(db: Queryable, id: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+  return row;
+}
+
+export async function lockMeeting(db: Queryable, id: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).for('update');
+  return row;
+}
 
 /** Meetings of these cells starting in [from, to). */
 export async function meetingsBetween(db: Queryable, organizationIds: readonly string[], from: Date, to: Date): Promise<MeetingRow[]> {
@@ -15,11 +29,22 @@ export async function meetingsBetween(db: Queryable, organizationIds: readonly s
   return db
     .select()
     .from(meetings)
-    .where(and(inArray(meetings.organizationId, [...organizationIds]), gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
+    .where(and(anyUuid(meetings.organizationId, organizationIds), gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
     .orderBy(asc(meetings.startsAt));
 }
 
-export async function insertMeeting(db: Queryable, values: typeof meetings.$inferInsert): Promise<MeetingRow> {
+/** The announced or running meetings of these cells since `since`, soonest first (chi ủy meetings left out). */
+export async function upcomingMeetings(db: Queryable, organizationIds: readonly string[], since: Date, limit: number): Promise<MeetingRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db
+    .select()
+    .from(meetings)
+    .where(and(anyUuid(meetings.organizationId, organizationIds), or(eq(meetings.status, 'announced'), eq(meetings.status, 'in_progress')), gte(meetings.startsAt, since), ne(meetings.kind, 'preparatory')))
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit);
+}
+
+export async function insertMeeting(db: Queryable, values: NewMeeting): Promise<MeetingRow> {
   const [row] = await db.insert(meetings).values(values).returning();
   if (!row) throw new Error('insertMeeting: no row');
   return row;
@@ -40,13 +65,13 @@ export async function agendaOf(db: Queryable, meetingId: string): Promise<Agenda
   return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
 }
 
-export async function replaceAgenda(db: Queryable, meetingId: string, items: readonly Omit<AgendaRow, 'id' | 'meetingId' | 'position'>[]): Promise<void> {
+export async function replaceAgenda(db: Queryable, meetingId: string, items: readonly AgendaItemValues[]): Promise<void> {
   await db.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
   if (items.length === 0) return;
   await db.insert(agendaItems).values(items.map((it, i) => ({ ...it, meetingId, position: i + 1 })));
 }
 
-export async function appendAgendaItem(db: Queryable, meetingId: string, item: Omit<AgendaRow, 'id' | 'meetingId' | 'position'>): Promise<void> {
+export async function appendAgendaItem(db: Queryable, meetingId: string, item: AgendaItemValues): Promise<void> {
   const [last] = await db
     .select({ position: agendaItems.position })
     .from(agendaItems)
@@ -61,8 +86,8 @@ export async function preparationFacts(db: Queryable, meetingIds: readonly strin
   if (meetingIds.length === 0) return { agendaMinutes: new Map(), firstPosted: new Map() };
   const ids = [...meetingIds];
   const [agenda, docs] = await Promise.all([
-    db.select({ id: agendaItems.meetingId, total: sum(agendaItems.plannedMinutes) }).from(agendaItems).where(inArray(agendaItems.meetingId, ids)).groupBy(agendaItems.meetingId),
-    db.select({ id: meetingDocuments.meetingId, first: min(meetingDocuments.postedAt) }).from(meetingDocuments).where(inArray(meetingDocuments.meetingId, ids)).groupBy(meetingDocuments.meetingId),
+    db.select({ id: agendaItems.meetingId, total: sum(agendaItems.plannedMinutes) }).from(agendaItems).where(anyUuid(agendaItems.meetingId, ids)).groupBy(agendaItems.meetingId),
+    db.select({ id: meetingDocuments.meetingId, first: min(meetingDocuments.postedAt) }).from(meetingDocuments).where(anyUuid(meetingDocuments.meetingId, ids)).groupBy(meetingDocuments.meetingId),
   ]);
   return {
     agendaMinutes: new Map(agenda.map((a) => [a.id, Number(a.total ?? 0)])),
@@ -70,113 +95,17 @@ export async function preparationFacts(db: Queryable, meetingIds: readonly strin
   };
 }
 
-const documentColumns = {
-  id: meetingDocuments.id,
-  meetingId: meetingDocuments.meetingId,
-  kind: meetingDocuments.kind,
-  title: meetingDocuments.title,
-  fileName: meetingDocuments.fileName,
-  contentType: meetingDocuments.contentType,
-  size: meetingDocuments.size,
-  sha256: meetingDocuments.sha256,
-  postedByAccountId: meetingDocuments.postedByAccountId,
-  postedAt: meetingDocuments.postedAt,
-};
-
-export async function documentsOf(db: Queryable, meetingId: string): Promise<DocumentMeta[]> {
-  const rows = await db
-    .select({ ...documentColumns, postedBy: sql<string | null>`(select display_name from accounts a where a.id = ${meetingDocuments.postedByAccountId})` })
-    .from(meetingDocuments)
-    .where(eq(meetingDocuments.meetingId, meetingId))
-    .orderBy(asc(meetingDocuments.postedAt));
-  return rows;
-}
-
-export async function findDocumentMeta(db: Queryable, id: string): Promise<DocumentMeta | undefined> {
-  const [row] = await db
-    .select({ ...documentColumns, postedBy: sql<string | null>`null` })
-    .from(meetingDocuments)
-    .where(eq(meetingDocuments.id, id));
-  return row;
-}
-
-export async function documentContent(db: Queryable, id: string): Promise<Uint8Array | undefined> {
-  const [row] = await db.select({ content: meetingDocuments.content }).from(meetingDocuments).where(eq(meetingDocuments.id, id));
-  return row?.content;
-}
-
-const paperColumns = {
-  id: meetingPapers.id,
-  meetingId: meetingPapers.meetingId,
-  title: meetingPapers.title,
-  authorMemberId: meetingPapers.authorMemberId,
-  dueDate: meetingPapers.dueDate,
-  status: meetingPapers.status,
-  body: meetingPapers.body,
-  fileName: meetingPapers.fileName,
-  contentType: meetingPapers.contentType,
-  hasFile: sql<boolean>`${meetingPapers.content} is not null`,
-  comment: meetingPapers.comment,
-  submittedAt: meetingPapers.submittedAt,
-  decidedAt: meetingPapers.decidedAt,
-  createdAt: meetingPapers.createdAt,
-  authorName: members.fullName,
-};
-
-export async function papersOf(db: Queryable, meetingIds: readonly string[]): Promise<PaperRow[]> {
-  if (meetingIds.length === 0) return [];
+/** Meetings of these cells, or with these ids, in these statuses since `since`, soonest first (a calendar feed). */
+export async function meetingsForCalendar(
+  db: Queryable,
+  q: { cellIds: readonly string[]; meetingIds: readonly string[]; statuses: readonly MeetingRow['status'][]; since: Date; limit: number },
+): Promise<MeetingRow[]> {
+  const scope = [q.cellIds.length > 0 ? anyUuid(meetings.organizationId, q.cellIds) : undefined, q.meetingIds.length > 0 ? anyUuid(meetings.id, q.meetingIds) : undefined].filter((c) => c !== undefined);
+  if (scope.length === 0) return [];
   return db
-    .select(paperColumns)
-    .from(meetingPapers)
-    .innerJoin(members, eq(members.id, meetingPapers.authorMemberId))
-    .where(inArray(meetingPapers.meetingId, [...meetingIds]))
-    .orderBy(asc(meetingPapers.createdAt));
-}
-
-export async function findPaper(db: Queryable, id: string, lock = false): Promise<PaperRow | undefined> {
-  const q = db.select(paperColumns).from(meetingPapers).innerJoin(members, eq(members.id, meetingPapers.authorMemberId)).where(eq(meetingPapers.id, id));
-  const [row] = lock ? await q.for('update', { of: meetingPapers }) : await q;
-  return row;
-}
-
-export async function paperContent(db: Queryable, id: string): Promise<Uint8Array | null> {
-  const [row] = await db.select({ content: meetingPapers.content }).from(meetingPapers).where(eq(meetingPapers.id, id));
-  return row?.content ?? null;
-}
-
-const absenceColumns = {
-  id: absenceRequests.id,
-  meetingId: absenceRequests.meetingId,
-  memberId: absenceRequests.memberId,
-  reason: absenceRequests.reason,
-  status: absenceRequests.status,
-  decidedByAccountId: absenceRequests.decidedByAccountId,
-  decidedAt: absenceRequests.decidedAt,
-  decisionNote: absenceRequests.decisionNote,
-  createdAt: absenceRequests.createdAt,
-  memberName: members.fullName,
-};
-
-export async function absencesOf(db: Queryable, meetingId: string): Promise<AbsenceRow[]> {
-  return db
-    .select(absenceColumns)
-    .from(absenceRequests)
-    .innerJoin(members, eq(members.id, absenceRequests.memberId))
-    .where(eq(absenceRequests.meetingId, meetingId))
-    .orderBy(asc(absenceRequests.createdAt));
-}
-
-export async function findAbsence(db: Queryable, id: string, lock = false): Promise<AbsenceRow | undefined> {
-  const q = db.select(absenceColumns).from(absenceRequests).innerJoin(members, eq(members.id, absenceRequests.memberId)).where(eq(absenceRequests.id, id));
-  const [row] = lock ? await q.for('update', { of: absenceRequests }) : await q;
-  return row;
-}
-
-export async function absenceOfMember(db: Queryable, meetingId: string, memberId: string): Promise<AbsenceRow | undefined> {
-  const [row] = await db
-    .select(absenceColumns)
-    .from(absenceRequests)
-    .innerJoin(members, eq(members.id, absenceRequests.memberId))
-    .where(and(eq(absenceRequests.meetingId, meetingId), eq(absenceRequests.memberId, memberId)));
-  return row;
+    .select()
+    .from(meetings)
+    .where(and(or(...scope), inArray(meetings.status, [...q.statuses]), gte(meetings.startsAt, q.since)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(q.limit);
 }

@@ -27,13 +27,14 @@ import {
   type ImportPreviewDto,
   type ImportProgressDto,
   type ImportRowDto,
-  type OrganizationKind,
+  
 } from '@chibo/core';
 import { memberImports } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Ctx } from '../../lib/context.ts';
-import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
+import { requireActor } from '../../lib/policy.ts';
+import { authorizeOnOrganization } from '../organizations/organizations.service.ts';
 import { recordAuditBatch, type AuditInput } from '../audit/audit.repo.ts';
 import * as members from '../members/members.repo.ts';
 import { registerOf, todayOf } from '../members/members.service.ts';
@@ -119,7 +120,7 @@ function judgeRow(
     const problems = validateHistory({ memberId: '', fullName: v.fullName, ...parts }, at.rules);
     return problems.length > 0 ? errorRow(base, problemsAsErrors(problems)) : { ...base, action: 'create', value: v, errors: [], parts };
   }
-  const person = { gender: match.row.gender as ImportedMember['gender'], birthDate: match.row.birthDate, email: match.row.email, phone: match.row.phone };
+  const person = { gender: match.row.gender, birthDate: match.row.birthDate, email: match.row.email, phone: match.row.phone };
   const r = reimportLine({ person, history: match.history }, v, at.columns, at.cellId, at.today);
   const problems = validateHistory({ ...match.history, ...r.history }, at.rules);
   if (problems.length > 0) return errorRow(base, problemsAsErrors(problems));
@@ -216,7 +217,7 @@ function present(imp: ImportRow, a: Analysis, page: { offset: number; limit: num
 
 async function authorizeCell(ctx: Ctx, organizationId: string): Promise<OrganizationRow> {
   const cell = await authorizeOnOrganization(ctx, 'member.manage', organizationId);
-  if (!isCellKind(cell.kind as OrganizationKind)) throw new AppError('validation_failed', 'Chỉ nhập danh sách đảng viên vào một chi bộ.');
+  if (!isCellKind(cell.kind)) throw new AppError('validation_failed', 'Chỉ nhập danh sách đảng viên vào một chi bộ.');
   if (cell.closedAt) throw new AppError('organization_closed');
   return cell;
 }
@@ -362,7 +363,7 @@ async function writeRows(ctx: Ctx, tx: Tx, actor: Actor, cell: OrganizationRow, 
     audit.push(
       entry('member.import_updated', existing.row.id, {
         row: r.row,
-        before: { ...personOf({ ...v, ...existing.row, gender: existing.row.gender as ImportedMember['gender'] }), history: existing.history },
+        before: { ...personOf({ ...v, ...existing.row, gender: existing.row.gender }), history: existing.history },
         after: { ...personOf(v), history: parts },
       }),
     );

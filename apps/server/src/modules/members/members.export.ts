@@ -4,9 +4,9 @@
  * CSV in UTF-8 with a BOM (Excel then opens it with the diacritics intact).
  */
 import ExcelJS from 'exceljs';
-import { confirmedOnOf, foldForSearch, formatDateVi, highestPosition, REGISTER_HEADERS, REGISTER_TEXT, type Gender } from '@chibo/core';
+import { confirmedOnOf, foldForSearch, formatDateVi, highestPosition, REGISTER_HEADERS, REGISTER_TEXT } from '@chibo/core';
 import type { Ctx } from '../../lib/context.ts';
-import { authorizeOnOrganization } from '../../lib/policy.ts';
+import { authorizeOnOrganization } from '../organizations/organizations.service.ts';
 import { organizationNames } from './members.repo.ts';
 import { cellOfEntry } from './members.presenter.ts';
 import { registerOf, todayOf, type RegisterEntry } from './members.service.ts';
@@ -35,7 +35,7 @@ function rowOf(e: RegisterEntry, i: number, cellName: string): (string | number 
     i + 1,
     r.fullName,
     r.birthDate,
-    r.gender ? REGISTER_TEXT.gender[r.gender as Gender] : null,
+    r.gender ? REGISTER_TEXT.gender[r.gender] : null,
     r.admittedOn,
     confirmed,
     post ? REGISTER_TEXT.position[post] : null,

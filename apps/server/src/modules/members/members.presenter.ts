@@ -1,18 +1,16 @@
 import {
-  confirmedOnOf,
+  
   highestPosition,
-  isConfirmed,
-  probationDueDate,
+  
+  
   registerStatus,
-  standingOn,
-  validateHistory,
-  membershipRulesOn,
+  
+  
+  
   type MemberDto,
   type MemberSummaryDto,
 } from '@chibo/core';
 import type { MemberRecord, RegisterEntry } from './members.service.ts';
-
-type Gender = MemberSummaryDto['gender'];
 
 /** A roll entry's own cell: its home, or for a guest with no home that day the cell hosting it. */
 export function cellOfEntry(e: RegisterEntry): string {
@@ -27,7 +25,7 @@ export function presentMemberSummary(e: RegisterEntry, privateView: boolean): Me
     id: e.memberId,
     organizationId: cellOfEntry(e),
     fullName: e.fullName,
-    gender: privateView ? ((e.row.gender as Gender) ?? null) : null,
+    gender: privateView ? ((e.row.gender) ?? null) : null,
     status: registerStatus(e.standing),
     standing: e.standing.status,
     position: highestPosition(e.cellPositions),
@@ -36,23 +34,19 @@ export function presentMemberSummary(e: RegisterEntry, privateView: boolean): Me
   };
 }
 
-export function presentMember({ row, history, today, names, recordCellId }: MemberRecord): MemberDto {
-  // Every stored history has an official attachment (HistoryInput, historyFromLine).
-  if (recordCellId === null) throw new Error(`member ${row.id} has no official attachment`);
-  const standing = standingOn(history, today);
-  const rules = membershipRulesOn(today);
+export function presentMember({ row, history, names, recordCellId, standing, confirmedOn, probationDueOn, problems }: MemberRecord): MemberDto {
   const name = (id: string) => names.get(id) ?? '';
   return {
     id: row.id,
     organizationId: recordCellId,
     fullName: row.fullName,
-    gender: (row.gender as Gender) ?? null,
+    gender: row.gender ?? null,
     birthDate: row.birthDate,
     email: row.email,
     phone: row.phone,
     admittedOn: history.admittedOn,
-    confirmedOn: confirmedOnOf(history),
-    probationDueOn: history.admittedOn && !isConfirmed(history) ? probationDueDate(history.admittedOn, rules) : null,
+    confirmedOn,
+    probationDueOn,
     status: standing ? registerStatus(standing) : null,
     positions: standing ? standing.positions.map((p) => p.position) : [],
     history: {
@@ -68,6 +62,6 @@ export function presentMember({ row, history, today, names, recordCellId }: Memb
       })),
       positions: history.positions.map((p) => ({ ...p, organizationName: name(p.organizationId) })),
     },
-    problems: validateHistory(history).map((p) => ({ path: p.path, message: p.message })),
+    problems: problems.map((p) => ({ path: p.path, message: p.message })),
   };
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rollOn, type RollEntry } from '@chibo/core';
-import type { MemberHistory, MembershipPeriod, PositionTerm, StatusPeriod, HistoryParts, MemberStatus, Position } from '@chibo/core';
+import type { MemberHistory, MembershipPeriod, PositionTerm, StatusPeriod, HistoryParts } from '@chibo/core';
 import { members, memberPositions, memberStatuses, memberships, organizations } from '../../db/schema/index.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { copyRows } from '../../db/copy.ts';
@@ -58,20 +58,20 @@ export async function loadMembers(db: Queryable, ids: readonly string[]): Promis
       fullName: row.fullName,
       admittedOn: row.admittedOn,
       memberships: (gm.get(row.id) ?? []).sort(byFrom).map(
-        (m): MembershipPeriod => ({ organizationId: m.organizationId, kind: m.kind as MembershipPeriod['kind'], from: m.fromDate, to: m.toDate }),
+        (m): MembershipPeriod => ({ organizationId: m.organizationId, kind: m.kind, from: m.fromDate, to: m.toDate }),
       ),
       statuses: (gs.get(row.id) ?? []).sort(byFrom).map(
         (s): StatusPeriod => ({
-          status: s.status as MemberStatus,
+          status: s.status,
           from: s.fromDate,
           to: s.toDate,
-          ...(s.exemptTrack ? { exemptTrack: s.exemptTrack as 'A' | 'B' } : {}),
+          ...(s.exemptTrack ? { exemptTrack: s.exemptTrack } : {}),
           ...(s.reason ? { reason: s.reason } : {}),
           ...(s.decisionRef ? { decisionRef: s.decisionRef } : {}),
         }),
       ),
       positions: (gp.get(row.id) ?? []).sort(byFrom).map(
-        (p): PositionTerm => ({ organizationId: p.organizationId, position: p.position as Position, from: p.fromDate, to: p.toDate }),
+        (p): PositionTerm => ({ organizationId: p.organizationId, position: p.position, from: p.fromDate, to: p.toDate }),
       ),
     },
   }));

@@ -1,6 +1,12 @@
 import {
   applyTransfer,
-  parentPathOf,
+  confirmedOnOf,
+  isConfirmed,
+  probationDueDate,
+  standingOn,
+  type HistoryProblem,
+  type Standing,
+  
   effectiveSettings,
   membershipRulesWith,
   registerDayOf,
@@ -24,7 +30,7 @@ import {
   type HistoryParts,
   type LeadershipWarning,
   type MemberHistory,
-  type OrganizationKind,
+  
   type ProbationAlert,
   type RegisterQuery,
   type RollEntry,
@@ -33,10 +39,10 @@ import {
 } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Ctx } from '../../lib/context.ts';
-import { actorCan, authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { listSubtrees, lockOrganization, type OrganizationRow } from '../organizations/organizations.repo.ts';
-import { settingsOf } from '../organizations/organizations.service.ts';
+import { requireActor } from '../../lib/policy.ts';
+import { recordChange } from '../audit/audit.service.ts';
+import { authorizeOnOrganization, cellsUnder as cellsAtOrUnder, lockOrganization, settingsOf, type OrganizationRow } from '../organizations/organizations.service.ts';
+import { checkExemptionRights, mayReadPrivate } from './members.policy.ts';
 import * as repo from './members.repo.ts';
 
 export interface RegisterEntry extends RollEntry {
@@ -49,12 +55,11 @@ export function todayOf(ctx: Ctx, org: Pick<OrganizationRow, 'timeZone'>): strin
   return localDateOf(ctx.clock.now(), org.timeZone);
 }
 
-const isCell = (org: OrganizationRow) => isCellKind(org.kind as OrganizationKind);
+const isCell = (org: OrganizationRow) => isCellKind(org.kind);
 
-/** The cells at or under `org` (a cell is its own only one). */
-async function cellsUnder(ctx: Ctx, org: OrganizationRow): Promise<OrganizationRow[]> {
-  if (isCell(org)) return [org];
-  return (await listSubtrees(ctx.db, [org.path])).filter(isCell);
+/** The cells at or under `org`, closed ones too: their past rolls still answer (a cell is its own only one). */
+function cellsUnder(ctx: Ctx, org: OrganizationRow): Promise<OrganizationRow[]> {
+  return cellsAtOrUnder(ctx.db, org, { includeClosed: true });
 }
 
 /**
@@ -141,14 +146,34 @@ async function loadOne(ctx: Ctx, id: string): Promise<repo.LoadedMember> {
 /** A member's record as the member page shows it: the day it is read on, its cell then, and the names of the cells in its history. */
 export interface MemberRecord extends repo.LoadedMember {
   today: string;
-  recordCellId: string | null;
+  recordCellId: string;
   names: Map<string, string>;
+  /** Their standing today (null: not a member that day). */
+  standing: Standing | null;
+  confirmedOn: string | null;
+  /** When probation ends, while it has not been confirmed. */
+  probationDueOn: string | null;
+  /** What the rules find wrong in the stored history (core validateHistory). */
+  problems: HistoryProblem[];
 }
 
 async function recordView(ctx: Ctx, loaded: repo.LoadedMember): Promise<MemberRecord> {
   const today = registerDayOf(ctx.clock.now());
+  const recordCellId = recordCellOn(loaded.history, today);
+  // Every stored history has an official attachment (HistoryInput, historyFromLine).
+  if (recordCellId === null) throw new Error(`member ${loaded.row.id} has no official attachment`);
   const ids = [...loaded.history.memberships, ...loaded.history.positions].map((x) => x.organizationId);
-  return { ...loaded, today, recordCellId: recordCellOn(loaded.history, today), names: await repo.organizationNames(ctx.db, ids) };
+  const { history } = loaded;
+  return {
+    ...loaded,
+    today,
+    recordCellId,
+    names: await repo.organizationNames(ctx.db, ids),
+    standing: standingOn(history, today),
+    confirmedOn: confirmedOnOf(history),
+    probationDueOn: history.admittedOn && !isConfirmed(history) ? probationDueDate(history.admittedOn, membershipRulesOn(today)) : null,
+    problems: validateHistory(history),
+  };
 }
 
 /**
@@ -210,32 +235,11 @@ async function authorizeCells(ctx: Ctx, before: HistoryParts, after: HistoryPart
   }
 }
 
-/**
- * Exemptions are decided by the cell (track A) or by the grassroots committee (track B,
- * rules: exemptionDecidedBy): recording a new track-B exemption needs rights above the cell.
- */
-async function authorizeExemptions(ctx: Ctx, before: HistoryParts, after: HistoryParts, cell: OrganizationRow, on: string): Promise<void> {
-  const decidedBy = membershipRulesOn(on).exemptionDecidedBy;
-  const key = (s: HistoryParts['statuses'][number]) => JSON.stringify([s.status, s.exemptTrack ?? null, s.from, s.to, s.reason ?? null, s.decisionRef ?? null]);
-  const oldKeys = new Set(before.statuses.map(key));
-  const newKeys = new Set(after.statuses.map(key));
-  // Added, and removed or altered: undoing a committee's decision needs the committee too.
-  const touched = [...after.statuses.filter((s) => !oldKeys.has(key(s))), ...before.statuses.filter((s) => !newKeys.has(key(s)))].filter((s) => s.status === 'exempt');
-  for (const s of touched) {
-    if (decidedBy.value[s.exemptTrack ?? 'A'] !== 'grassroots_committee') continue;
-    const parentPath = parentPathOf(cell.path);
-    if (parentPath === null || !actorCan(requireActor(ctx), 'member.manage', parentPath)) {
-      throw new AppError('forbidden', `Miễn công tác và sinh hoạt đảng diện B do đảng ủy cơ sở quyết định (${decidedBy.source}, ${decidedBy.article}): chi bộ không tự ghi được.`);
-    }
-  }
-}
-
 function auditHistory(parts: HistoryParts) {
   return { admittedOn: parts.admittedOn, memberships: parts.memberships, statuses: parts.statuses, positions: parts.positions };
 }
 
 export async function createMember(ctx: Ctx, organizationId: string, input: CreateMemberInput): Promise<MemberRecord> {
-  const actor = requireActor(ctx);
   const org = await authorizeOnOrganization(ctx, 'member.manage', organizationId);
   if (org.closedAt) throw new AppError('organization_closed');
   if (!isCell(org)) throw new AppError('validation_failed', 'Đảng viên chỉ sinh hoạt ở chi bộ: hãy chọn một chi bộ.');
@@ -257,15 +261,12 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
       updatedAt: now,
     });
     await repo.insertHistories(tx, [{ memberId: row.id, parts }]);
-    await recordAudit(tx, {
+    await recordChange(tx, ctx, {
       at: now,
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
       action: 'member.created',
       targetType: 'member',
       targetId: row.id,
-      organizationId,
-      organizationPath: org.path,
+      organization: org,
       data: { fullName: row.fullName, history: auditHistory(parts) },
     });
     return row.id;
@@ -274,7 +275,6 @@ export async function createMember(ctx: Ctx, organizationId: string, input: Crea
 }
 
 export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInput): Promise<MemberRecord> {
-  const actor = requireActor(ctx);
   const org = await authorizeOnMember(ctx, 'member.manage', await loadOne(ctx, id));
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -291,15 +291,12 @@ export async function updateMember(ctx: Ctx, id: string, input: UpdateMemberInpu
     }
     const after = await repo.updateMember(tx, id, patch);
     const pick = (r: repo.MemberRow) => ({ fullName: r.fullName, gender: r.gender, birthDate: r.birthDate, email: r.email, phone: r.phone });
-    await recordAudit(tx, {
+    await recordChange(tx, ctx, {
       at: now,
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
       action: 'member.updated',
       targetType: 'member',
       targetId: id,
-      organizationId: org.id,
-      organizationPath: org.path,
+      organization: { id: org.id, path: org.path },
       data: { before: pick(before), after: pick(after) },
     });
   });
@@ -323,7 +320,7 @@ async function writeHistory(
   // Nothing changes: nothing to write, nothing to audit.
   if (JSON.stringify(auditHistory(parts)) === JSON.stringify(auditHistory(current.history))) return recordView(ctx, current);
   await authorizeCells(ctx, current.history, parts);
-  await authorizeExemptions(ctx, current.history, parts, org, todayOf(ctx, org));
+  checkExemptionRights(requireActor(ctx), current.history, parts, org, todayOf(ctx, org));
   historyProblems({ ...current.history, ...parts }, todayOf(ctx, org));
   await ctx.db.transaction(async (tx) => {
     // Under the member's row lock: two officers editing at once each audit what they replaced.
@@ -334,20 +331,10 @@ async function writeHistory(
     }
     await repo.replaceHistory(tx, id, parts);
     await repo.updateMember(tx, id, { admittedOn: parts.admittedOn, updatedAt: now });
-    await recordAudit(tx, {
-      at: now,
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
-      action,
-      targetType: 'member',
-      targetId: id,
-      organizationId: org.id,
-      organizationPath: org.path,
-      data: { ...extra, before: auditHistory(current.history), after: auditHistory(parts) },
-    });
+    await recordChange(tx, ctx, { at: now, action, targetType: 'member', targetId: id, organization: org, data: { ...extra, before: auditHistory(current.history), after: auditHistory(parts) } });
     // The receiving cell's log shows the arrival too.
     if (alsoAuditAt && alsoAuditAt.id !== org.id) {
-      await recordAudit(tx, { at: now, actorAccountId: actor.accountId, actorName: actor.displayName, action: `${action}_in`, targetType: 'member', targetId: id, organizationId: alsoAuditAt.id, organizationPath: alsoAuditAt.path, data: { fromOrganizationId: org.id, ...extra } });
+      await recordChange(tx, ctx, { at: now, action: `${action}_in`, targetType: 'member', targetId: id, organization: alsoAuditAt, data: { fromOrganizationId: org.id, ...extra } });
     }
   });
   return recordView(ctx, await loadOne(ctx, id));
@@ -380,7 +367,14 @@ export async function transferMember(ctx: Ctx, id: string, input: TransferInput)
   );
 }
 
-/** May the caller see private records in the member's cell (officers and superiors)? */
-export function mayReadPrivate(actor: Actor, cell: OrganizationRow): boolean {
-  return actorCan(actor, 'member.read_private', cell.path);
-}
+// ---------------------------------------------------------------- reads other modules make
+
+/** A cell's roll on a day (core `rollOn`), each entry with its member's stored row. */
+export const rollOfCell = repo.rollOfCell;
+/** Members with their whole history (core's pure functions read it). */
+export const membersWithHistory = repo.loadMembers;
+/** The cell holding a member's record on a day (core recordCellOn, in one query). */
+export const recordCellIdOn = repo.recordCellIdOn;
+/** Does anyone have an attachment to this organization still running on or after `day`? */
+export const hasCurrentAttachments = repo.hasCurrentAttachments;
+export type { MemberRow, LoadedMember } from './members.repo.ts';

@@ -7,7 +7,7 @@
  * updates the event already in the reader's calendar instead of adding a second one.
  */
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
-import type { MeetingRow } from '../meetings/meetings.access.ts';
+import type { MeetingRow } from '../meetings/meetings.service.ts';
 import { meetingSummary } from './notice-text.ts';
 
 export interface IcsMeeting {

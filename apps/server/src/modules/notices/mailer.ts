@@ -3,13 +3,11 @@
  * meeting as an .ics invitation (or cancellation) attached, rebuilt from the meeting row.
  */
 import nodemailer from 'nodemailer';
-import type { MeetingRow } from '../meetings/meetings.access.ts';
-import type { OrganizationRow } from '../organizations/organizations.repo.ts';
-import type { notices } from '../../db/schema/index.ts';
+import type { MeetingRow } from '../meetings/meetings.service.ts';
+import type { OrganizationRow } from '../organizations/organizations.service.ts';
 import { meetingLink, type DeliverySettings } from './delivery.ts';
+import type { NoticeRow } from './notices.repo.ts';
 import { meetingInvitation, parseAddress } from './ics.ts';
-
-export type NoticeRow = typeof notices.$inferSelect;
 
 export interface MailMessage {
   to: { name: string; address: string };

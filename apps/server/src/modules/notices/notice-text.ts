@@ -3,10 +3,8 @@
  * cell's time zone (dd/MM/yyyy HH:mm), the place or online link, the topic and, when a
  * meeting moves or is cancelled, why.
  */
-import type { MeetingKind } from '@chibo/core';
-import type { MeetingRow } from '../meetings/meetings.access.ts';
-
-export type NoticeKind = 'announced' | 'moved' | 'cancelled' | 'reminder';
+import type { MeetingKind, NoticeKind } from '@chibo/core';
+import type { MeetingRow } from '../meetings/meetings.service.ts';
 
 const KIND_NAMES: Record<MeetingKind, string> = {
   regular: 'Sinh hoạt chi bộ thường kỳ',

@@ -1,11 +1,11 @@
 import type { NoticeDto, NoticeReceiptDto } from '@chibo/core';
-import type { NoticeRow } from './mailer.ts';
+import type { NoticeRow } from './notices.repo.ts';
 
 export function presentNotice(n: NoticeRow): NoticeDto {
   return {
     id: n.id,
     meetingId: n.meetingId,
-    kind: n.kind as NoticeDto['kind'],
+    kind: n.kind,
     title: n.title,
     body: n.body,
     createdAt: n.createdAt.toISOString(),
@@ -16,9 +16,9 @@ export function presentNotice(n: NoticeRow): NoticeDto {
 export function presentReceipt(n: NoticeRow): NoticeReceiptDto {
   return {
     recipientName: n.recipientName,
-    kind: n.kind as NoticeReceiptDto['kind'],
+    kind: n.kind,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt?.toISOString() ?? null,
-    emailStatus: n.emailStatus as NoticeReceiptDto['emailStatus'],
+    emailStatus: n.emailStatus,
   };
 }

@@ -1,18 +1,27 @@
 /**
- * Writing a meeting's notices: one row per recipient, written once (the dedupe key is
- * unique), with an e-mail job beside it when the recipient has an address and SMTP is set
- * up; and the meeting's reminder jobs, rescheduled whenever the meeting is announced or
- * moved and cancelled with it. Everything here runs inside the caller's transaction, so a
- * meeting change and the notices telling people about it commit or fail together.
+ * Notices: one row per recipient, written once (the dedupe key is unique), with an e-mail job
+ * beside it when the recipient has an address and SMTP is set up; the meeting's reminder jobs,
+ * rescheduled whenever the meeting is announced or moved and cancelled with it; and the reader's
+ * inbox. Writing runs inside the caller's transaction, so a meeting change and the notices telling
+ * people about it commit or fail together.
  */
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { compareVietnameseNames, type NoticeKind } from '@chibo/core';
+import type { DeliverySettings } from '../../config/config.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
-import { jobs, notices } from '../../db/schema/index.ts';
-import type { MeetingRow } from '../meetings/meetings.access.ts';
-import { meetingRecipients } from '../meetings/meeting-recipients.ts';
-import type { OrganizationRow } from '../organizations/organizations.repo.ts';
-import { deliverySettings, meetingLink } from './delivery.ts';
-import { noticeText, type NoticeKind } from './notice-text.ts';
+import { cancelPendingJobs, enqueueJobs, pendingJobKeys } from '../../jobs/jobs.service.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { requireActor } from '../../lib/policy.ts';
+import { accountsByIds } from '../auth/auth.service.ts';
+import { expectedAt, loadMeeting, type MeetingRow } from '../meetings/meetings.service.ts';
+import { membersWithHistory } from '../members/members.service.ts';
+import type { OrganizationRow } from '../organizations/organizations.service.ts';
+import { meetingLink } from './delivery.ts';
+import { noticeText } from './notice-text.ts';
+import { readerOf } from './notices.policy.ts';
+import * as repo from './notices.repo.ts';
+
+export type { NoticeRow } from './notices.repo.ts';
 
 export interface ReminderPayload {
   meetingId: string;
@@ -25,27 +34,30 @@ export interface EmailPayload {
   noticeId: string;
 }
 
+export interface Recipient {
+  /** Stable within a meeting: 'm:<memberId>' or 'a:<accountId>' (notices' dedupe keys use it). */
+  key: string;
+  memberId: string | null;
+  accountId: string | null;
+  name: string;
+  email: string | null;
+}
+
 /**
- * Tell everyone expected at the meeting that it was announced, moved or cancelled, and
- * (re)schedule or cancel its reminders. Returns how many notices were written (0 for a
- * revision already told).
+ * Who a meeting's notices go to: every member expected at it (core isExpectedAt: the roll of the
+ * day, less members away and exempt; the chi ủy only for its own meeting), and the guests with an
+ * account, such as the superior committee's assigned follower — each person once.
  */
-export async function notifyMeeting(
-  tx: Tx,
-  args: { meeting: MeetingRow; org: OrganizationRow; kind: 'announced' | 'moved' | 'cancelled'; now: Date; reason?: string | null },
-): Promise<number> {
-  const { meeting, kind } = args;
-  const written = await writeMeetingNotices(tx, {
-    meeting,
-    org: args.org,
-    kind,
-    now: args.now,
-    reason: args.reason ?? (kind === 'cancelled' ? meeting.cancelReason : null),
-    dedupeKeyOf: (recipientKey) => `${kind}:${meeting.id}:${meeting.revision}:${recipientKey}`,
-  });
-  await cancelReminders(tx, meeting.id);
-  if (kind !== 'cancelled') await scheduleReminders(tx, meeting, args.now);
-  return written;
+export async function recipientsOf(db: Queryable, meeting: MeetingRow, org: OrganizationRow): Promise<Recipient[]> {
+  const out: Recipient[] = (await expectedAt(db, meeting, org)).map((e) => ({ key: `m:${e.memberId}`, memberId: e.memberId, accountId: null, name: e.fullName, email: e.row.email }));
+  const accs = (await accountsByIds(db, meeting.guests.map((g) => g.accountId).filter((id): id is string => id !== null))).filter((a) => !a.disabledAt);
+  const memberEmails = new Map((await membersWithHistory(db, accs.map((a) => a.memberId).filter((id): id is string => id !== null))).map((l) => [l.row.id, l.row.email]));
+  for (const a of accs) {
+    // A guest who is also a member of the cell is told once.
+    if (a.memberId && out.some((r) => r.memberId === a.memberId)) continue;
+    out.push({ key: `a:${a.id}`, memberId: null, accountId: a.id, name: a.displayName, email: a.email ?? (a.memberId ? (memberEmails.get(a.memberId) ?? null) : null) });
+  }
+  return out;
 }
 
 export interface WriteNoticesArgs {
@@ -58,60 +70,66 @@ export interface WriteNoticesArgs {
   dedupeKeyOf: (recipientKey: string) => string;
 }
 
-/** One notice per recipient (ON CONFLICT DO NOTHING) and an e-mail job for each new one with an address. */
-export async function writeMeetingNotices(tx: Tx, args: WriteNoticesArgs): Promise<number> {
-  const settings = deliverySettings();
-  const recipients = await meetingRecipients(tx, args.meeting);
+/** One notice per recipient (written once per dedupe key) and an e-mail job for each new one with an address. */
+export async function writeMeetingNotices(tx: Tx, delivery: DeliverySettings, args: WriteNoticesArgs): Promise<number> {
+  const recipients = await recipientsOf(tx, args.meeting, args.org);
   if (recipients.length === 0) return 0;
   const text = noticeText({
     kind: args.kind,
     meeting: args.meeting,
     cellName: args.org.name,
     timeZone: args.org.timeZone,
-    link: meetingLink(settings, args.meeting.id),
+    link: meetingLink(delivery, args.meeting.id),
     reason: args.reason,
     offsetMinutes: args.offsetMinutes,
   });
-  const mail = settings.smtpUrl !== undefined;
-  const inserted = await tx
-    .insert(notices)
-    .values(
-      recipients.map((r) => ({
-        meetingId: args.meeting.id,
-        kind: args.kind,
-        recipientMemberId: r.memberId,
-        recipientAccountId: r.accountId,
-        recipientName: r.name,
-        email: r.email,
-        title: text.title,
-        body: text.body,
-        dedupeKey: args.dedupeKeyOf(r.key),
-        emailStatus: mail && r.email ? 'pending' : 'none',
-        createdAt: args.now,
-      })),
-    )
-    .onConflictDoNothing({ target: notices.dedupeKey })
-    .returning({ id: notices.id, emailStatus: notices.emailStatus });
+  const mail = delivery.smtpUrl !== undefined;
+  const inserted = await repo.insertNotices(
+    tx,
+    recipients.map((r) => ({
+      meetingId: args.meeting.id,
+      kind: args.kind,
+      recipientMemberId: r.memberId,
+      recipientAccountId: r.accountId,
+      recipientName: r.name,
+      email: r.email,
+      title: text.title,
+      body: text.body,
+      dedupeKey: args.dedupeKeyOf(r.key),
+      emailStatus: mail && r.email ? 'pending' : 'none',
+      createdAt: args.now,
+    })),
+  );
   const toMail = inserted.filter((n) => n.emailStatus === 'pending');
-  if (toMail.length > 0) {
-    await tx
-      .insert(jobs)
-      .values(toMail.map((n) => ({ kind: 'email', key: `email:${n.id}`, runAt: args.now, payload: { noticeId: n.id } satisfies EmailPayload })))
-      .onConflictDoNothing({ target: jobs.key });
-  }
+  await enqueueJobs(tx, toMail.map((n) => ({ kind: 'email', key: `email:${n.id}`, runAt: args.now, payload: { noticeId: n.id } satisfies EmailPayload })));
   return inserted.length;
 }
 
-function reminderKeyPrefix(meetingId: string): string {
-  return `reminder:${meetingId}:`;
+/**
+ * Tell everyone expected at the meeting that it was announced, moved or cancelled, and
+ * (re)schedule or cancel its reminders. Returns how many notices were written (0 for a
+ * revision already told).
+ */
+export async function notifyMeeting(tx: Tx, delivery: DeliverySettings, args: { meeting: MeetingRow; org: OrganizationRow; kind: 'announced' | 'moved' | 'cancelled'; now: Date; reason?: string | null }): Promise<number> {
+  const { meeting, kind } = args;
+  const written = await writeMeetingNotices(tx, delivery, {
+    meeting,
+    org: args.org,
+    kind,
+    now: args.now,
+    reason: args.reason ?? (kind === 'cancelled' ? meeting.cancelReason : null),
+    dedupeKeyOf: (recipientKey) => `${kind}:${meeting.id}:${meeting.revision}:${recipientKey}`,
+  });
+  await cancelReminders(tx, meeting.id);
+  if (kind !== 'cancelled') await scheduleReminders(tx, delivery, meeting, args.now);
+  return written;
 }
 
+const reminderKeyPrefix = (meetingId: string) => `reminder:${meetingId}:`;
+
 /** Pending reminders of the meeting stop: it was cancelled, or it is being rescheduled. */
-export async function cancelReminders(tx: Tx, meetingId: string): Promise<void> {
-  await tx
-    .update(jobs)
-    .set({ status: 'cancelled', lockedUntil: null })
-    .where(and(eq(jobs.kind, 'reminder'), eq(jobs.status, 'pending'), like(jobs.key, `${reminderKeyPrefix(meetingId)}%`)));
+export function cancelReminders(tx: Tx, meetingId: string): Promise<void> {
+  return cancelPendingJobs(tx, 'reminder', reminderKeyPrefix(meetingId));
 }
 
 /**
@@ -119,33 +137,61 @@ export async function cancelReminders(tx: Tx, meetingId: string): Promise<void> 
  * skipped. A key seen before (same start, same offset) is revived if it was cancelled —
  * a meeting moved away and back — but never re-run once done.
  */
-export async function scheduleReminders(tx: Tx, meeting: MeetingRow, now: Date): Promise<number> {
+export async function scheduleReminders(tx: Tx, delivery: DeliverySettings, meeting: MeetingRow, now: Date): Promise<number> {
   const startsAt = meeting.startsAt.toISOString();
-  const rows = deliverySettings()
-    .reminderOffsetsMinutes.map((offsetMinutes) => ({
-      kind: 'reminder',
+  const rows = delivery.reminderOffsetsMinutes
+    .map((offsetMinutes) => ({
+      kind: 'reminder' as const,
       key: `${reminderKeyPrefix(meeting.id)}${startsAt}:${offsetMinutes}`,
       runAt: new Date(meeting.startsAt.getTime() - offsetMinutes * 60_000),
       payload: { meetingId: meeting.id, startsAt, offsetMinutes } satisfies ReminderPayload,
     }))
     .filter((r) => r.runAt.getTime() > now.getTime());
-  if (rows.length === 0) return 0;
-  await tx
-    .insert(jobs)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: jobs.key,
-      set: { status: 'pending', runAt: sql`excluded.run_at`, attempts: 0, lockedUntil: null, lastError: null },
-      setWhere: eq(jobs.status, 'cancelled'),
-    });
+  await enqueueJobs(tx, rows, { reviveCancelled: true });
   return rows.length;
 }
 
 /** The pending jobs of a meeting's reminders (tests and diagnostics). */
-export async function pendingReminderKeys(tx: Queryable, meetingId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ key: jobs.key })
-    .from(jobs)
-    .where(and(eq(jobs.kind, 'reminder'), inArray(jobs.status, ['pending']), like(jobs.key, `${reminderKeyPrefix(meetingId)}%`)));
-  return rows.map((r) => r.key).sort();
+export function pendingReminderKeys(db: Queryable, meetingId: string): Promise<string[]> {
+  return pendingJobKeys(db, 'reminder', reminderKeyPrefix(meetingId));
+}
+
+// ---------------------------------------------------------------- the inbox
+
+const INBOX_LIMIT = 100;
+
+export async function listMyNotices(ctx: Ctx): Promise<{ items: repo.NoticeRow[]; unread: number }> {
+  const reader = readerOf(requireActor(ctx));
+  const [items, unread] = await Promise.all([repo.noticesOf(ctx.db, reader, INBOX_LIMIT), repo.unreadCount(ctx.db, reader)]);
+  return { items, unread };
+}
+
+/** Someone else's notice is "not found": the caller learns nothing about it. The first read time stays. */
+export async function markNoticeRead(ctx: Ctx, id: string): Promise<repo.NoticeRow> {
+  const reader = readerOf(requireActor(ctx));
+  const updated = await repo.markRead(ctx.db, reader, id, ctx.clock.now());
+  if (updated) return updated;
+  const existing = await repo.findNoticeOf(ctx.db, reader, id);
+  if (!existing) throw new AppError('not_found', 'Không tìm thấy thông báo.');
+  return existing;
+}
+
+/** Who was told about a meeting and who opened it (its officers). Newest notice first; recipients in Vietnamese order. */
+export async function meetingReceipts(ctx: Ctx, meetingId: string): Promise<repo.NoticeRow[]> {
+  const { meeting } = await loadMeeting(ctx, meetingId, 'meeting.manage');
+  const rows = await repo.noticesOfMeeting(ctx.db, meeting.id);
+  return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.kind.localeCompare(b.kind) || compareVietnameseNames(a.recipientName, b.recipientName));
+}
+
+/** The meetings an account was told about (its calendar feed lists them). */
+export function meetingIdsNoticed(db: Queryable, reader: repo.Reader): Promise<string[]> {
+  return repo.meetingIdsNoticed(db, reader);
+}
+
+// ---------------------------------------------------------------- e-mail state (the job runner's)
+
+export const findNotice = repo.findNotice;
+
+export function setEmailState(tx: Queryable, noticeId: string, patch: Parameters<typeof repo.setEmailState>[2]): Promise<void> {
+  return repo.setEmailState(tx, noticeId, patch);
 }

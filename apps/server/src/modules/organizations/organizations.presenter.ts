@@ -1,13 +1,13 @@
-import type { CellType, OrganizationDto, OrganizationKind } from '@chibo/core';
+import type { OrganizationDto } from '@chibo/core';
 import type { OrganizationRow } from './organizations.repo.ts';
 
 export function presentOrganization(row: OrganizationRow): OrganizationDto {
   return {
     id: row.id,
     parentId: row.parentId,
-    kind: row.kind as OrganizationKind,
+    kind: row.kind,
     name: row.name,
-    cellType: (row.cellType as CellType | null) ?? null,
+    cellType: (row.cellType) ?? null,
     timeZone: row.timeZone,
     depth: row.depth,
     path: row.path,

@@ -5,29 +5,28 @@
  * and `rule_overrides` rows are dated values a superior committee set for its subtree.
  */
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { OVERRIDE_BOUNDS, ruleSetFor, type IsoDateString, type MeetingRules, type RuleOverride, type RuleOverrideInput } from '@chibo/core';
+import { ruleSetFor, type IsoDateString, type MeetingRules, type RuleOverride, type RuleOverrideInput } from '@chibo/core';
 import type { Queryable } from '../../db/client.ts';
-import { ruleOverrides } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { authorizeOnOrganization, requireActor } from '../../lib/policy.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { ancestries, type OrganizationRow } from '../organizations/organizations.repo.ts';
+import { requireActor } from '../../lib/policy.ts';
+import { recordChange } from '../audit/audit.service.ts';
+import { ancestries, authorizeOnOrganization, type OrganizationRow } from '../organizations/organizations.service.ts';
+import { checkOverrideValue } from './rule-overrides.policy.ts';
+import * as repo from './rule-overrides.repo.ts';
 
 export type RulesOn = (date: IsoDateString) => MeetingRules;
-type OverrideRow = typeof ruleOverrides.$inferSelect;
 
 /** Before any guidance this product knows: a setting applies to every meeting. */
 const ALWAYS = '1900-01-01';
 
-function overridesOfChain(chain: readonly OrganizationRow[], rows: readonly OverrideRow[]): RuleOverride[] {
+function overridesOfChain(chain: readonly OrganizationRow[], rows: readonly repo.OverrideRow[]): RuleOverride[] {
   const out: RuleOverride[] = [];
   for (const org of chain) {
     const day = org.settings.regularMeetingDay;
     if (day !== undefined) out.push({ organizationId: org.id, organizationName: org.name, rule: 'targetDay', value: day, from: ALWAYS });
     for (const r of rows.filter((x) => x.organizationId === org.id).sort((a, b) => a.fromDate.localeCompare(b.fromDate))) {
-      out.push({ organizationId: org.id, organizationName: org.name, rule: r.rule as RuleOverride['rule'], value: r.value, from: r.fromDate });
+      out.push({ organizationId: org.id, organizationName: org.name, rule: r.rule, value: r.value, from: r.fromDate });
     }
   }
   return out;
@@ -36,8 +35,7 @@ function overridesOfChain(chain: readonly OrganizationRow[], rows: readonly Over
 /** `rulesOn(date)` for each organization, with two queries whatever their number. */
 export async function rulesOfOrganizations(db: Queryable, orgs: readonly OrganizationRow[]): Promise<Map<string, RulesOn>> {
   const chains = await ancestries(db, orgs);
-  const ids = [...new Set([...chains.values()].flat().map((o) => o.id))];
-  const rows = ids.length === 0 ? [] : await db.select().from(ruleOverrides).where(inArray(ruleOverrides.organizationId, ids));
+  const rows = await repo.overridesOn(db, [...new Set([...chains.values()].flat().map((o) => o.id))]);
   const out = new Map<string, RulesOn>();
   for (const org of orgs) {
     const overrides = overridesOfChain(chains.get(org.id) ?? [org], rows);
@@ -60,12 +58,8 @@ export async function rulesOf(db: Queryable, org: OrganizationRow): Promise<Rule
 }
 
 export interface OverrideView {
-  id: string;
-  organizationId: string;
+  row: repo.OverrideRow;
   organizationName: string;
-  rule: RuleOverrideInput['rule'];
-  value: number;
-  from: string;
   inherited: boolean;
 }
 
@@ -74,78 +68,46 @@ export async function listOverrides(ctx: Ctx, organizationId: string): Promise<O
   const org = await authorizeOnOrganization(ctx, 'org.read', organizationId);
   const chain = (await ancestries(ctx.db, [org])).get(org.id) ?? [org];
   const names = new Map(chain.map((o) => [o.id, o.name]));
-  const rows = await ctx.db
-    .select()
-    .from(ruleOverrides)
-    .where(inArray(ruleOverrides.organizationId, chain.map((o) => o.id)))
-    .orderBy(asc(ruleOverrides.rule), asc(ruleOverrides.fromDate));
-  return rows.map((r) => ({
-    id: r.id,
-    organizationId: r.organizationId,
-    organizationName: names.get(r.organizationId) ?? '',
-    rule: r.rule as OverrideView['rule'],
-    value: r.value,
-    from: r.fromDate,
-    inherited: r.organizationId !== org.id,
-  }));
+  const rows = await repo.overridesOn(ctx.db, chain.map((o) => o.id));
+  return rows.map((row) => ({ row, organizationName: names.get(row.organizationId) ?? '', inherited: row.organizationId !== org.id }));
 }
 
 /** A superior committee sets a value for its subtree (rules.manage on the organization). */
 export async function setOverride(ctx: Ctx, organizationId: string, input: RuleOverrideInput): Promise<OverrideView> {
   const actor = requireActor(ctx);
   const org = await authorizeOnOrganization(ctx, 'rules.manage', organizationId);
-  const { min, max, message } = OVERRIDE_BOUNDS[input.rule];
-  if (input.value < min || input.value > max) {
-    throw new AppError('validation_failed', message, { issues: [{ path: 'value', message }] });
-  }
+  checkOverrideValue(input.rule, input.value);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(ruleOverrides)
-      .where(and(eq(ruleOverrides.organizationId, org.id), eq(ruleOverrides.rule, input.rule), eq(ruleOverrides.fromDate, input.from)))
-      .for('update');
+    const existing = await repo.lockOverrideAt(tx, org.id, input.rule, input.from);
     const row = existing
-      ? (await tx.update(ruleOverrides).set({ value: input.value, setByAccountId: actor.accountId, createdAt: now }).where(eq(ruleOverrides.id, existing.id)).returning())[0]
-      : (
-          await tx
-            .insert(ruleOverrides)
-            .values({ id: crypto.randomUUID(), organizationId: org.id, rule: input.rule, value: input.value, fromDate: input.from, setByAccountId: actor.accountId, createdAt: now })
-            .returning()
-        )[0];
-    if (!row) throw new AppError('internal_error');
-    await recordAudit(tx, {
+      ? await repo.updateOverride(tx, existing.id, { value: input.value, setByAccountId: actor.accountId, createdAt: now })
+      : await repo.insertOverride(tx, { id: crypto.randomUUID(), organizationId: org.id, rule: input.rule, value: input.value, fromDate: input.from, setByAccountId: actor.accountId, createdAt: now });
+    await recordChange(tx, ctx, {
       at: now,
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
       action: 'rules.override_set',
       targetType: 'organization',
       targetId: org.id,
-      organizationId: org.id,
-      organizationPath: org.path,
+      organization: org,
       data: { rule: input.rule, from: input.from, before: existing?.value ?? null, after: input.value },
     });
-    return { id: row.id, organizationId: org.id, organizationName: org.name, rule: input.rule, value: row.value, from: row.fromDate, inherited: false };
+    return { row, organizationName: org.name, inherited: false };
   });
 }
 
 export async function removeOverride(ctx: Ctx, id: string): Promise<void> {
-  const actor = requireActor(ctx);
-  const [row] = await ctx.db.select().from(ruleOverrides).where(eq(ruleOverrides.id, id));
+  const row = await repo.findOverride(ctx.db, id);
   if (!row) throw new AppError('not_found', 'Không tìm thấy quy định điều chỉnh.');
   const org = await authorizeOnOrganization(ctx, 'rules.manage', row.organizationId);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(ruleOverrides).where(eq(ruleOverrides.id, id));
-    await recordAudit(tx, {
+    await repo.deleteOverride(tx, id);
+    await recordChange(tx, ctx, {
       at: now,
-      actorAccountId: actor.accountId,
-      actorName: actor.displayName,
       action: 'rules.override_removed',
       targetType: 'organization',
       targetId: org.id,
-      organizationId: org.id,
-      organizationPath: org.path,
+      organization: org,
       data: { rule: row.rule, from: row.fromDate, value: row.value },
     });
   });

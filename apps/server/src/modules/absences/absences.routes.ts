@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AbsenceRequestDto, AbsenceRequestInput, DecideAbsenceInput, ErrorResponse, IdParams } from '@chibo/core';
+import { presentAbsence } from './absences.presenter.ts';
+import * as service from './absences.service.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+export const absenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/v1/meetings/:id/absence', {
+    config: { authz: 'session' },
+    schema: { tags: ['absences'], summary: 'Xin vắng mặt (trước giờ họp)', params: IdParams, body: AbsenceRequestInput, response: { 201: AbsenceRequestDto, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(presentAbsence(await service.requestAbsence(req.ctx, req.params.id, req.body.reason))),
+  });
+
+  app.post('/api/v1/absence-requests/:id/decision', {
+    config: { authz: 'session' },
+    schema: { tags: ['absences'], summary: 'Chấp thuận hoặc không chấp thuận đơn xin vắng mặt', params: IdParams, body: DecideAbsenceInput, response: { 200: AbsenceRequestDto, ...errors } },
+    handler: async (req) => presentAbsence(await service.decideAbsence(req.ctx, req.params.id, req.body.decision, req.body.note ?? null)),
+  });
+};

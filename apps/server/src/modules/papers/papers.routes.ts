@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AssignPaperInput, DecidePaperInput, DOCUMENT_MAX_BYTES, ErrorResponse, IdParams, PaperDto, SubmitPaperInput, text } from '@chibo/core';
+import { requireBytes, sendFile } from '../../lib/send-file.ts';
+import { presentPaper } from './papers.presenter.ts';
+import * as service from './papers.service.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse };
+const present = (v: service.PaperView) => presentPaper(v.row, v.readable);
+
+export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
+  // A paper's file is the request body, as bytes; a larger body is refused before it is read whole.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: DOCUMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+
+  app.post('/api/v1/meetings/:id/papers', {
+    config: { authz: 'session' },
+    schema: { tags: ['papers'], summary: 'Phân công viết tham luận', params: IdParams, body: AssignPaperInput, response: { 201: PaperDto, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(present(await service.assignPaper(req.ctx, req.params.id, req.body))),
+  });
+
+  app.post('/api/v1/papers/:id/submit', {
+    config: { authz: 'session' },
+    schema: { tags: ['papers'], summary: 'Người được phân công nộp tham luận', params: IdParams, body: SubmitPaperInput, response: { 200: PaperDto, ...errors } },
+    handler: async (req) => present(await service.submitPaper(req.ctx, req.params.id, { body: req.body.body })),
+  });
+
+  app.post('/api/v1/papers/:id/file', {
+    config: { authz: 'session' },
+    bodyLimit: DOCUMENT_MAX_BYTES,
+    schema: {
+      tags: ['papers'],
+      summary: 'Người được phân công nộp tham luận dưới dạng tệp (PDF, DOCX, XLSX, PNG, JPEG; tối đa 20 MB)',
+      description: 'Thân yêu cầu là nội dung tệp (Content-Type: application/octet-stream). Thay cho bản đã nộp trước (nếu bị trả lại).',
+      params: IdParams,
+      querystring: z.object({ fileName: text(1, 255).default('tham-luan') }),
+      response: { 200: PaperDto, ...errors },
+    },
+    handler: async (req) => present(await service.submitPaper(req.ctx, req.params.id, { fileName: req.query.fileName, bytes: requireBytes(req.body) })),
+  });
+
+  app.get('/api/v1/papers/:id/file', {
+    config: { authz: 'session' },
+    schema: { tags: ['papers'], summary: 'Tải tệp tham luận', params: IdParams },
+    handler: async (req, reply) => sendFile(reply, await service.paperFile(req.ctx, req.params.id)),
+  });
+
+  app.post('/api/v1/papers/:id/decision', {
+    config: { authz: 'session' },
+    schema: { tags: ['papers'], summary: 'Duyệt hoặc trả lại tham luận', params: IdParams, body: DecidePaperInput, response: { 200: PaperDto, ...errors } },
+    handler: async (req) => present(await service.decidePaper(req.ctx, req.params.id, req.body.decision, req.body.comment ?? null)),
+  });
+};

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, IdParams, RuleOverrideDto, RuleOverrideInput, RuleOverrideListResponse } from '@chibo/core';
+import { presentOverride } from './rule-overrides.presenter.ts';
+import * as service from './rule-overrides.service.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+export const ruleOverrideRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/organizations/:id/rule-overrides', {
+    config: { authz: 'session' },
+    schema: { tags: ['rules'], summary: 'Quy định sinh hoạt do cấp ủy cấp trên điều chỉnh', params: IdParams, response: { 200: RuleOverrideListResponse, ...errors } },
+    handler: async (req) => ({ items: (await service.listOverrides(req.ctx, req.params.id)).map(presentOverride) }),
+  });
+
+  app.post('/api/v1/organizations/:id/rule-overrides', {
+    config: { authz: 'session' },
+    schema: { tags: ['rules'], summary: 'Cấp ủy cấp trên điều chỉnh một quy định cho tổ chức và cấp dưới, từ một ngày', params: IdParams, body: RuleOverrideInput, response: { 201: RuleOverrideDto, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(presentOverride(await service.setOverride(req.ctx, req.params.id, req.body))),
+  });
+
+  app.delete('/api/v1/rule-overrides/:id', {
+    config: { authz: 'session' },
+    schema: { tags: ['rules'], params: IdParams, response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await service.removeOverride(req.ctx, req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+};
