@@ -76,6 +76,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  // Per process, for the calendar feed; sign-in has its own counters in the database (ADR 0009).
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
@@ -94,6 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     sessionMaxHours: config.sessionMaxHours,
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
+    loginRatePerMinute: config.loginRatePerMinute,
   };
   registerAuth(app, {
     db: database.db,
@@ -114,7 +116,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, {
     settings: authSettings,
     cookieSecure: config.cookieSecure,
-    loginRatePerMinute: config.loginRatePerMinute,
   });
   await app.register(organizationRoutes);
   await app.register(memberRoutes);
