@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditEvents } from '../src/db/schema/index.ts';
+import { resetPassword } from '../src/modules/auth/auth.service.ts';
+import { systemClock } from '../src/lib/context.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -178,5 +180,15 @@ describe('password change under the sign-in counters', () => {
     expect((await change('ChiBo@2026')).statusCode).toBe(429);
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.50', payload: { login: 'quantri', password: 'ChiBo@2026' } });
     expect(again.statusCode).toBe(429);
+  });
+});
+
+describe('operator reset', () => {
+  it('lifts the account’s locks from every source', async () => {
+    // bithu is still locked from the stranger's address (above).
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.66', payload: { login: 'bithu', password: 'ChiBo@2026' } })).statusCode).toBe(429);
+    await resetPassword(t.db.database.db, systemClock, 'bithu', 'MatKhauMoi#3');
+    const after = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.66', payload: { login: 'bithu', password: 'MatKhauMoi#3' } });
+    expect(after.statusCode).toBe(200);
   });
 });

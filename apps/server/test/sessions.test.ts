@@ -1,6 +1,6 @@
 /** Session lifetime (idle and absolute) and the lockout under a parallel burst. */
-import { count, lt } from 'drizzle-orm';
-import { sessions } from '../src/db/schema/index.ts';
+import { count, like, lt } from 'drizzle-orm';
+import { loginThrottles, sessions } from '../src/db/schema/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -65,5 +65,16 @@ describe('lockout under a parallel burst', () => {
     const unknown = await burst('khong-ton-tai');
     const tally = (xs: number[]) => ({ 401: xs.filter((s) => s === 401).length, 429: xs.filter((s) => s === 429).length });
     expect(tally(unknown)).toEqual(tally(real));
+  });
+
+  it('deletes counters whose time is over at the next successful sign-in', async () => {
+    const fromElsewhere = (login: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.77', payload: { login, password: 'sai' } });
+    await fromElsewhere('bithu');
+    await fromElsewhere('ten-khong-co');
+    const left = async () => (await t.db.database.db.select({ n: count() }).from(loginThrottles).where(like(loginThrottles.key, '%192.0.2.77'))).at(0)?.n;
+    expect(await left()).toBe(3); // two names and the source
+    now += 16 * 60_000;
+    await t.login('capuy');
+    expect(await left()).toBe(0);
   });
 });
