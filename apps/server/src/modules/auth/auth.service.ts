@@ -53,9 +53,10 @@ function auditAccountEvent(
 }
 
 /**
- * An unknown name, a wrong password and a throttled attempt do the same work in the same
- * order (look up, count, hash), and unknown names are counted like accounts: the answers and
- * their timing tell nothing about which accounts exist.
+ * An unknown name and a wrong password do the same work in the same order (look up, count,
+ * hash), and unknown names are counted like accounts, so the answers tell nothing about
+ * which accounts exist. The one timing difference left is the audit entry written when a
+ * real account locks (ADR 0009).
  */
 export async function login(
   ctx: Ctx,
