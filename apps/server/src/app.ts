@@ -46,13 +46,15 @@ export interface BuildOptions {
   /** Serve apps/web/dist (default true). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where the log goes instead of stdout (tests read it line by line). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger: opts.logger === false ? false : { level: config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Per-request lines only when debugging: at info, the log holds what happened, not every GET.
@@ -81,6 +83,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  // Per process, for the calendar feed; sign-in has its own counters in the database (ADR 0009).
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
@@ -99,6 +102,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     sessionMaxHours: config.sessionMaxHours,
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
+    loginRatePerMinute: config.loginRatePerMinute,
   };
   registerAuth(app, {
     db: database.db,
@@ -120,7 +124,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, {
     settings: authSettings,
     cookieSecure: config.cookieSecure,
-    loginRatePerMinute: config.loginRatePerMinute,
   });
   await app.register(organizationRoutes);
   await app.register(memberRoutes);

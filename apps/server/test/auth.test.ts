@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, auditEvents } from '../src/db/schema/index.ts';
+import { resetPassword } from '../src/modules/auth/auth.service.ts';
+import { systemClock } from '../src/lib/context.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -38,18 +42,75 @@ describe('login', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('locks the account after repeated failures, even for the right password, and audits it', async () => {
-    for (let i = 0; i < 2; i++) expect((await login('capuy', 'wrong')).statusCode).toBe(401);
-    const third = await login('capuy', 'wrong');
-    expect(third.statusCode).toBe(423);
-    expect(third.json<{ error: string }>().error).toBe('account_locked');
-    const right = await login('capuy', 'ChiBo@2026');
-    expect(right.statusCode).toBe(423);
-    const admin = await t.login('quantri');
-    const audit = await t.app.inject({ method: 'GET', url: `/api/v1/audit?organizationId=${admin.me.grants[0]?.organizationId}`, headers: admin.headers() });
-    const locked = audit.json<{ items: { action: string; data: { username?: string } }[] }>().items.filter((e) => e.action === 'account.locked');
-    expect(locked).toHaveLength(1);
-    expect(locked[0]?.data.username).toBe('capuy');
+});
+
+/**
+ * Sign-in counters (ADR 0009), with loginMaxFailures 3 and the 15-minute default lock. Each
+ * test comes from its own addresses (inject's remoteAddress), as separate people would.
+ */
+describe('throttled sign-in', () => {
+  const from = (ip: string, name: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { login: name, password } });
+  const WAIT = { error: 'rate_limited', message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.' };
+
+  it('answers a known and an unknown login the same after three failures: 429 with the wait', async () => {
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push((await from('192.0.2.10', 'capuy', 'sai-mat-khau')).statusCode);
+      unknown.push((await from('192.0.2.10', 'khong-ai-co', 'sai-mat-khau')).statusCode);
+    }
+    expect(known).toEqual([401, 401, 429]);
+    expect(unknown).toEqual(known);
+    const lockedKnown = await from('192.0.2.10', 'capuy', 'ChiBo@2026');
+    const lockedUnknown = await from('192.0.2.10', 'khong-ai-co', 'ChiBo@2026');
+    expect(lockedKnown.statusCode).toBe(429);
+    expect(lockedKnown.json()).toEqual(WAIT);
+    expect(lockedUnknown.statusCode).toBe(lockedKnown.statusCode);
+    expect(lockedUnknown.json()).toEqual(lockedKnown.json());
+    expect(lockedKnown.headers['retry-after']).toBe('900');
+    expect(lockedUnknown.headers['retry-after']).toBe(lockedKnown.headers['retry-after']);
+  });
+
+  it('does not let a stranger lock an officer out: the right password from elsewhere signs in', async () => {
+    for (let i = 0; i < 3; i++) await from('198.51.100.66', 'bithu', 'doan-bua');
+    expect((await from('198.51.100.66', 'bithu', 'ChiBo@2026')).json()).toEqual(WAIT);
+    expect((await from('203.0.113.5', 'bithu', 'ChiBo@2026')).statusCode).toBe(200);
+    // The officer's login cleared only the officer's own source: the stranger still waits.
+    expect((await from('198.51.100.66', 'bithu', 'ChiBo@2026')).statusCode).toBe(429);
+  });
+
+  it('a right password clears its source’s count: failures do not add up across sign-ins', async () => {
+    for (let round = 0; round < 3; round++) {
+      expect((await from('192.0.2.20', 'quantri', 'go-nham')).statusCode).toBe(401);
+      expect((await from('192.0.2.20', 'quantri', 'go-nham')).statusCode).toBe(401);
+      expect((await from('192.0.2.20', 'quantri', 'ChiBo@2026')).statusCode).toBe(200);
+    }
+  });
+
+  it('audits the lock-out of a real account once, and writes nothing naming an unknown login', async () => {
+    for (let i = 0; i < 3; i++) await from('192.0.2.30', 'dangvien', 'sai');
+    for (let i = 0; i < 3; i++) await from('192.0.2.30', 'ten-la-hoac-mat-khau', 'sai');
+    const rows = await t.db.database.db.select({ action: auditEvents.action, targetId: auditEvents.targetId, data: auditEvents.data }).from(auditEvents);
+    const locks = rows.filter((r) => r.action === 'account.locked');
+    const dangvien = (await t.login('dangvien')).me.account.id;
+    expect(locks.filter((r) => r.targetId === dangvien)).toEqual([
+      { action: 'account.locked', targetId: dangvien, data: { username: 'dangvien', failures: 3, ip: '192.0.2.30', minutes: 15 } },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('ten-la-hoac-mat-khau');
+  });
+
+  it('tells a disabled account so only to the right password', async () => {
+    const id = (await t.login('capuy')).me.account.id;
+    await t.db.database.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, id));
+    try {
+      const wrong = await from('192.0.2.40', 'capuy', 'sai');
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json<{ error: string }>().error).toBe('invalid_credentials');
+      expect((await from('192.0.2.40', 'capuy', 'ChiBo@2026')).json<{ error: string }>().error).toBe('account_disabled');
+    } finally {
+      await t.db.database.db.update(accounts).set({ disabledAt: null }).where(eq(accounts.id, id));
+    }
   });
 });
 
@@ -102,5 +163,32 @@ describe('password change', () => {
     const fresh = await login('dangvien', 'MatKhauMoi#1');
     expect(fresh.statusCode).toBe(200);
     expect(sessionCookieOf(fresh)).toMatch(/^chibo_session=/);
+  });
+});
+
+describe('password change under the sign-in counters', () => {
+  it('counts a wrong current password like a failed login from the same source', async () => {
+    const s = await t.login('quantri');
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/password', remoteAddress: '192.0.2.50', headers: s.headers(), payload: { currentPassword, newPassword: 'MatKhauMoi#9' } });
+    expect((await change('doan-1')).json<{ error: string }>().error).toBe('wrong_password');
+    expect((await change('doan-2')).statusCode).toBe(400);
+    const third = await change('doan-3');
+    expect(third.statusCode).toBe(429);
+    expect(third.json<{ message: string }>().message).toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.');
+    // Even the right current password waits now, and so does a login from that source.
+    expect((await change('ChiBo@2026')).statusCode).toBe(429);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.50', payload: { login: 'quantri', password: 'ChiBo@2026' } });
+    expect(again.statusCode).toBe(429);
+  });
+});
+
+describe('operator reset', () => {
+  it('lifts the account’s locks from every source', async () => {
+    // bithu is still locked from the stranger's address (above).
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.66', payload: { login: 'bithu', password: 'ChiBo@2026' } })).statusCode).toBe(429);
+    await resetPassword(t.db.database.db, systemClock, 'bithu', 'MatKhauMoi#3');
+    const after = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.66', payload: { login: 'bithu', password: 'MatKhauMoi#3' } });
+    expect(after.statusCode).toBe(200);
   });
 });

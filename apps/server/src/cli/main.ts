@@ -3,7 +3,7 @@
  */
 import crypto from 'node:crypto';
 import { Command } from 'commander';
-import { ConfigError, deliveryOf, loadConfig, type Config } from '../config/config.ts';
+import { ConfigError, deliveryOf, loadConfig, runningModes, type Config } from '../config/config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { prepareTemplate } from '../db/template.ts';
@@ -76,6 +76,10 @@ program
     if (config.jobs && !closing) {
       jobRunner = startJobRunner({ db: database.db, clock: systemClock, log: app.log, settings: deliveryOf(config), pollMs: config.jobsPollMs, onCommit: () => database.flush() });
     }
+    const modes = runningModes(config, database.mode);
+    app.log.info(modes, 'modes');
+    if (modes.email === 'off') app.log.info({ email: 'off' }, 'e-mail is off (CHIBO_SMTP_URL is not set): notices stay in the app inbox only');
+    if (modes.jobs === 'off') app.log.info({ jobs: 'off' }, 'jobs are off (CHIBO_JOBS=false): this process sends no reminders or e-mail');
     const ms = Math.round(performance.now() - startedAt);
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     app.log.info({ startupMs: ms, rssMb, database: database.mode }, 'ready');

@@ -73,6 +73,30 @@ export function parseReminderOffsets(value: string): number[] | null {
   return [...out].sort((a, b) => b - a);
 }
 
+/** 4320 → '3d', 120 → '2h', 30 → '30m': offsets written back the way CHIBO_REMINDERS takes them. */
+export function formatReminderOffset(minutes: number): string {
+  if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}
+
+export interface RunningModes {
+  database: 'embedded' | 'postgres';
+  email: 'on' | 'off';
+  jobs: 'on' | 'off';
+  reminders: string[];
+}
+
+/** What this process runs with, as its start-up log line says it (operators grep for it). */
+export function runningModes(config: Config, databaseMode: 'embedded' | 'server'): RunningModes {
+  return {
+    database: databaseMode === 'embedded' ? 'embedded' : 'postgres',
+    email: config.smtpUrl ? 'on' : 'off',
+    jobs: config.jobs ? 'on' : 'off',
+    reminders: config.reminderOffsetsMinutes.map(formatReminderOffset),
+  };
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -88,6 +112,7 @@ export interface Config {
   sessionMaxHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Failed sign-ins per minute from one source (an IPv4 address, an IPv6 /64), over all accounts. */
   loginRatePerMinute: number;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];

@@ -4,16 +4,16 @@
  * (fail closed). Organization-level permissions are checked by each service's policy.
  * Cookie-authenticated mutations must echo the session's CSRF token in X-CSRF-Token.
  */
-import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error.ts';
 import type { Clock, Ctx } from '../lib/context.ts';
 import type { DeliverySettings } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { resolveSession, type AuthSettings, type ResolvedSession } from '../modules/auth/auth.service.ts';
+import { refusalOf, type Authz } from '../modules/auth/auth.policy.ts';
 
+export type { Authz };
 export const SESSION_COOKIE = 'chibo_session';
-export type Authz = 'public' | 'session';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,14 +23,6 @@ declare module 'fastify' {
     ctx: Ctx;
     session: ResolvedSession | null;
   }
-}
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
 export interface ApiRoute {
@@ -66,13 +58,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     req.ctx = { db: deps.db, clock: deps.clock, log: req.log, actor: req.session?.actor ?? null, delivery: deps.delivery };
     // Keyed on the matched route, not the URL: /api/v1/unknown falls to the 404 handlers.
     if (req.is404 || !req.routeOptions.url?.startsWith('/api/v1')) return;
-    const authz = req.routeOptions.config.authz;
-    if (authz === 'public') return;
-    if (authz !== 'session') throw new AppError('forbidden'); // unreachable: onRoute refuses such routes
-    if (!req.session) throw new AppError('unauthenticated');
-    if (!SAFE_METHODS.has(req.method)) {
-      const header = req.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !sameToken(header, req.session.csrfToken)) throw new AppError('csrf_failed');
-    }
+    const refusal = refusalOf(req.routeOptions.config.authz, req.session, req.method, req.headers['x-csrf-token']);
+    if (refusal) throw new AppError(refusal);
   });
 }

@@ -7,6 +7,13 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ERRORS, type ErrorCode } from '@chibo/core';
 import { AppError } from '../lib/app-error.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The code this request was refused with, for its log line. */
+    errorCode: ErrorCode | undefined;
+  }
+}
+
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
@@ -39,6 +46,7 @@ function databaseRefusal(state: string | undefined): ErrorCode | undefined {
 }
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown) {
+  reply.request.errorCode = code;
   const body: Record<string, unknown> = { error: code, message: message ?? ERRORS[code].message };
   if (details !== undefined) body.details = details;
   return reply.status(ERRORS[code].status).type('application/json; charset=utf-8').send(body);
@@ -52,7 +60,32 @@ function issuesOf(error: FastifyError): { path: string; message: string }[] {
   }));
 }
 
+/**
+ * One line per refused request (4xx): who was refused where and why, never what they sent —
+ * no body, query string, cookie, token or CSRF header. Throttling is `warn` (someone may be
+ * guessing); the rest is `info`. The route is the matched pattern, so ids and the calendar
+ * feed's secret stay out of the log; an unmatched URL is logged without its query string.
+ */
+function logRefusal(req: FastifyRequest, reply: FastifyReply): void {
+  const status = reply.statusCode;
+  if (status < 400 || status >= 500) return;
+  const fields = {
+    event: 'request.refused',
+    method: req.method,
+    route: req.routeOptions.url ?? (req.url.split('?')[0] ?? '').slice(0, 200),
+    status,
+    code: req.errorCode,
+    accountId: req.session?.actor.accountId,
+    ip: req.ip,
+    ms: Math.round(reply.elapsedTime),
+  };
+  if (status === 429 || status === 423) req.log.warn(fields, 'request refused');
+  else req.log.info(fields, 'request refused');
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  app.decorateRequest('errorCode', undefined);
+  app.addHook('onResponse', async (req, reply) => logRefusal(req, reply));
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {

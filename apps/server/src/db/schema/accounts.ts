@@ -16,8 +16,6 @@ export const accounts = pgTable(
     memberId: uuid('member_id')
       .unique()
       .references(() => members.id),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -70,4 +68,23 @@ export const sessions = pgTable(
     ip: text('ip'),
   },
   (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Failed sign-ins, counted per key (ADR 0009): `acct:<account id>:ip:<source>`,
+ * `login:<sha256 of the lower-cased login>:ip:<source>` for a name no account has (so it is
+ * throttled exactly like a real one), and `ip:<source>` for everything from one source.
+ * In the database, not in process memory, so every server process shares the counts.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** After this the row says nothing (window over, lock lifted) and may be deleted. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_throttles_expires_idx').on(t.expiresAt), check('login_throttles_failures_chk', sql`${t.failures} >= 0`)],
 );

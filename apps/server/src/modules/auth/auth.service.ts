@@ -1,22 +1,24 @@
 /**
  * Login, sessions, password changes. Sessions live in the database (ADR 0002): the cookie
  * holds 32 random bytes; the table holds their SHA-256, so a leaked table is no login.
+ * Every password check goes through the sign-in counters (ADR 0009).
  */
 import crypto from 'node:crypto';
-import { NewPassword, permissionsOfRole, registerDayOf, type ChangePasswordInput, type LoginInput, type MeDto, type Permission } from '@chibo/core';
+import { NewPassword, registerDayOf, type ChangePasswordInput, type LoginInput, type MeDto } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Clock, Ctx } from '../../lib/context.ts';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { requireActor } from '../../lib/policy.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import * as repo from './accounts.repo.ts';
+import * as repo from './auth.repo.ts';
+import { presentMe } from './auth.presenter.ts';
+import { accountKeyPrefix, sourceOf, throttleKeys } from './login-throttle.ts';
+import { claimAttempt, settleFailure, settleSuccess, type ThrottleSettings } from './login-throttle.service.ts';
 
-export interface AuthSettings {
+export interface AuthSettings extends ThrottleSettings {
   sessionTtlHours: number;
   sessionMaxHours: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
 }
 
 export function hashToken(token: string): string {
@@ -31,8 +33,6 @@ export interface LoginResult {
   cookieExpiresAt: Date;
   me: MeDto;
 }
-
-type Gate = 'open' | 'locked' | 'disabled';
 
 /** An account's own event, filed under the account's organization so its officers can read it. */
 function auditAccountEvent(
@@ -52,47 +52,31 @@ function auditAccountEvent(
   });
 }
 
+/**
+ * An unknown name and a wrong password do the same work in the same order (look up, count,
+ * hash), and unknown names are counted like accounts, so the answers tell nothing about
+ * which accounts exist. The one timing difference left is the audit entry written when a
+ * real account locks (ADR 0009).
+ */
 export async function login(
   ctx: Ctx,
   settings: AuthSettings,
   input: LoginInput,
   meta: { ip: string; userAgent: string | undefined },
 ): Promise<LoginResult> {
-  const now = ctx.clock.now();
   const account = await repo.findAccountByLogin(ctx.db, input.login);
-  if (!account) {
-    await burnPasswordTime(input.password);
-    throw new AppError('invalid_credentials');
-  }
-  // The attempt is counted before the password is checked, under a row lock: a burst of
-  // parallel guesses gets at most loginMaxFailures tries per lock period, not one per request.
-  const gate = await ctx.db.transaction(async (tx): Promise<Gate> => {
-    const row = await repo.lockAccountRow(tx, account.id);
-    if (!row || row.disabledAt) return 'disabled';
-    if (row.lockedUntil && row.lockedUntil > now) return 'locked';
-    if (row.failedLogins >= settings.loginMaxFailures) return 'locked';
-    await repo.updateAccount(tx, row.id, { failedLogins: row.failedLogins + 1, lockedUntil: null });
-    return 'open';
-  });
-  if (gate === 'disabled') throw new AppError('account_disabled');
-  if (gate === 'locked') throw new AppError('account_locked');
+  const claim = await claimAttempt(ctx, settings, throttleKeys(sourceOf(meta.ip), account ? { accountId: account.id } : { login: input.login }));
+  const right = account ? await verifyPassword(account.passwordHash, input.password) : await burnPasswordTime(input.password).then(() => false);
+  if (!account || !right) return settleFailure(ctx, settings, claim, { ip: meta.ip, account, code: 'invalid_credentials' });
+  // Only the right password learns that the account is disabled.
+  if (account.disabledAt) throw new AppError('account_disabled');
 
+  const now = ctx.clock.now();
   const where = await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now));
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const lockedNow = await ctx.db.transaction(async (tx) => {
-      const row = await repo.lockAccountRow(tx, account.id);
-      if (!row || row.failedLogins < settings.loginMaxFailures || (row.lockedUntil && row.lockedUntil > now)) return false;
-      await repo.updateAccount(tx, row.id, { failedLogins: 0, lockedUntil: new Date(now.getTime() + settings.loginLockMinutes * 60_000) });
-      await auditAccountEvent(tx, { at: now, actor: null, action: 'account.locked', accountId: account.id, where, data: { username: account.username, failures: row.failedLogins, ip: meta.ip, minutes: settings.loginLockMinutes } });
-      return true;
-    });
-    throw new AppError(lockedNow ? 'account_locked' : 'invalid_credentials');
-  }
-
   const token = randomToken();
   const expiresAt = sessionExpiry(now, now, settings);
   await ctx.db.transaction(async (tx) => {
-    await repo.updateAccount(tx, account.id, { failedLogins: 0, lockedUntil: null });
+    await settleSuccess(tx, settings, claim, now);
     await repo.deleteExpiredSessions(tx, now);
     await repo.insertSession(tx, {
       tokenHash: hashToken(token),
@@ -106,12 +90,13 @@ export async function login(
     });
     await auditAccountEvent(tx, { at: now, actor: { accountId: account.id, displayName: account.displayName }, action: 'session.login', accountId: account.id, where, data: { ip: meta.ip } });
   });
+  await repo.deleteExpiredThrottles(ctx.db, now);
   const resolved = await resolveSession(ctx.db, ctx.clock, token, settings);
   if (!resolved) throw new Error('session vanished right after login');
   return {
     token,
     cookieExpiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000),
-    me: await buildMe(ctx.db, resolved.actor, resolved.csrfToken, resolved.account, registerDayOf(ctx.clock.now())),
+    me: await meOf(ctx.db, resolved, registerDayOf(ctx.clock.now())),
   };
 }
 
@@ -146,26 +131,9 @@ export async function resolveSession(db: Db, clock: Clock, token: string, settin
   };
 }
 
-export async function buildMe(db: Db, actor: Actor, csrfToken: string, account: repo.AccountRow, day: string): Promise<MeDto> {
-  const all = new Set<Permission>();
-  const grants = actor.grants.map((g) => {
-    const perms = [...permissionsOfRole(g.role)].sort();
-    perms.forEach((p) => all.add(p));
-    return { organizationId: g.organizationId, organizationName: g.organizationName, organizationPath: g.organizationPath, role: g.role, permissions: perms };
-  });
-  return {
-    account: {
-      id: account.id,
-      username: account.username,
-      displayName: account.displayName,
-      email: account.email,
-      memberId: account.memberId,
-    },
-    homeOrganizationId: await repo.homeOrganizationOf(db, account.memberId, day),
-    grants,
-    permissions: [...all].sort(),
-    csrfToken,
-  };
+/** What GET /me and a login answer: the caller, with the cell of its own record on `day`. */
+export async function meOf(db: Db, session: Pick<ResolvedSession, 'actor' | 'account' | 'csrfToken'>, day: string): Promise<MeDto> {
+  return presentMe(session.actor, session.account, session.csrfToken, await repo.homeOrganizationOf(db, session.account.memberId, day));
 }
 
 export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
@@ -177,15 +145,21 @@ export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
   });
 }
 
-/** Change one's own password; every other session of the account is ended. */
-export async function changePassword(ctx: Ctx, input: ChangePasswordInput, currentTokenHash: string): Promise<void> {
+/**
+ * Change one's own password; every other session of the account is ended. Checking the
+ * current password is a password guess too: it is counted like a login from the same source.
+ */
+export async function changePassword(ctx: Ctx, settings: AuthSettings, input: ChangePasswordInput, currentTokenHash: string, ip: string): Promise<void> {
   const actor = requireActor(ctx);
   const account = await repo.findAccount(ctx.db, actor.accountId);
-  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
+  if (!account) throw new AppError('unauthenticated');
+  const claim = await claimAttempt(ctx, settings, throttleKeys(sourceOf(ip), { accountId: account.id }));
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) return settleFailure(ctx, settings, claim, { ip, account, code: 'wrong_password' });
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   const where = await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now));
   await ctx.db.transaction(async (tx) => {
+    await settleSuccess(tx, settings, claim, now);
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
     await repo.deleteSessionsOf(tx, account.id, currentTokenHash);
     await auditAccountEvent(tx, { at: now, actor, action: 'account.password_changed', accountId: account.id, where });
@@ -202,7 +176,8 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
   const now = clock.now();
   const where = await repo.organizationOfAccount(db, account.id, registerDayOf(now));
   await db.transaction(async (tx) => {
-    await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null });
+    await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
+    await repo.deleteThrottlesWithPrefix(tx, accountKeyPrefix(account.id));
     await repo.deleteSessionsOf(tx, account.id);
     await auditAccountEvent(tx, { at: now, actor: null, actorName: 'operator (chibo CLI)', action: 'account.password_reset', accountId: account.id, where });
   });
