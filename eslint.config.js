@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { serverBoundaries } from './eslint.boundaries.js';
+
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/data/**', 'apps/server/drizzle/**', '**/.cache/**', '**/.tmp/**'] },
@@ -47,6 +49,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  ...serverBoundaries(),
   {
     // The CLI, scripts, benches and tests talk to a terminal.
     files: ['apps/server/src/cli/**', 'scripts/**', 'bench/**', '**/test/**', '**/e2e/**'],

@@ -264,7 +264,7 @@ describe('chibo import members', { timeout: 180_000 }, () => {
 /** The demo secretary's cell, read through the CLI-built database. */
 async function cellIdOver(env: Record<string, string>): Promise<string> {
   const { openDatabase } = await import('../src/db/client.ts');
-  const { findAccountByLogin, homeOrganizationOf } = await import('../src/modules/auth/accounts.repo.ts');
+  const { findAccountByLogin, homeOrganizationOf } = await import('../src/modules/auth/auth.service.ts');
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.CHIBO_DATA_DIR });
   try {
     const account = await findAccountByLogin(database.db, 'bithu');

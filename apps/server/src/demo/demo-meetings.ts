@@ -8,8 +8,8 @@
 import crypto from 'node:crypto';
 import { agendaTemplate, instantOf, type AgendaCategory, type AgendaSection } from '@chibo/core';
 import type { Tx } from '../db/client.ts';
-import { agendaItems, meetingPapers, meetings } from '../db/schema/index.ts';
-import type { OrganizationRow } from '../modules/organizations/organizations.repo.ts';
+import type { OrganizationRow } from '../modules/organizations/organizations.service.ts';
+import { insertAgendaRows, insertMeetingRows, insertPaperRows } from './demo.repo.ts';
 
 export const DEMO_THEMATIC_2021 = {
   day: '2021-01-19',
@@ -30,7 +30,7 @@ export async function seedDemoMeetings(tx: Tx, cell: OrganizationRow, memberIdOf
   const startsAt = instantOf(d.day, d.time, cell.timeZone);
   const id = crypto.randomUUID();
   const announcedAt = instantOf('2020-12-18', '09:00', cell.timeZone);
-  await tx.insert(meetings).values({
+  await insertMeetingRows(tx, [{
     id,
     organizationId: cell.id,
     kind: 'thematic',
@@ -47,10 +47,10 @@ export async function seedDemoMeetings(tx: Tx, cell: OrganizationRow, memberIdOf
     endedAt: new Date(startsAt.getTime() + 90 * 60_000),
     createdAt: announcedAt,
     updatedAt: startsAt,
-  });
+  }]);
   const papers = d.papers.map((p) => ({ id: crypto.randomUUID(), ...p, authorMemberId: memberIdOf(p.author) }));
   const due = '2021-01-15';
-  await tx.insert(meetingPapers).values(
+  await insertPaperRows(tx, 
     papers
       .filter((p): p is typeof p & { authorMemberId: string } => p.authorMemberId !== undefined)
       .map((p) => ({
@@ -72,6 +72,6 @@ export async function seedDemoMeetings(tx: Tx, cell: OrganizationRow, memberIdOf
     ...papers.map((p) => ({ section: 'content' as const, category: 'paper' as const, title: `Tham luận: ${p.title} (đ/c ${p.author})`, plannedMinutes: 5, paperId: p.id })),
     ...template.slice(at + 1).map((i) => ({ ...i, paperId: null })),
   ];
-  await tx.insert(agendaItems).values(items.map((i, n) => ({ meetingId: id, position: n + 1, section: i.section, category: i.category, title: i.title, plannedMinutes: i.plannedMinutes, paperId: i.paperId })));
+  await insertAgendaRows(tx, items.map((i, n) => ({ meetingId: id, position: n + 1, section: i.section, category: i.category, title: i.title, plannedMinutes: i.plannedMinutes, paperId: i.paperId })));
   return id;
 }

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { addDays, foldForSearch, historyFromLine, type HistoryParts } from '@chibo/core';
 import type { Db } from '../db/client.ts';
-import { members } from '../db/schema/index.ts';
 import type { Clock } from '../lib/context.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import { recordAuditBatch, type AuditInput } from '../modules/audit/audit.repo.ts';
-import { insertAccount, insertGrant } from '../modules/auth/accounts.repo.ts';
-import { hasOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.repo.ts';
-import { insertHistories, insertMembersWithIds } from '../modules/members/members.repo.ts';
+import { recordChanges, type AuditChange } from '../modules/audit/audit.service.ts';
+import { insertAccount, insertGrant } from '../modules/auth/auth.service.ts';
+import { insertHistories, insertMembersWithIds } from '../modules/members/members.service.ts';
+import { hasOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.service.ts';
+import { lockInstallation } from '../modules/setup/setup.service.ts';
 import { DEMO_THEMATIC_2021, seedDemoMeetings } from './demo-meetings.ts';
 import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS, type DemoMember } from './demo-data.ts';
 
@@ -35,11 +34,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const entries: AuditInput[] = [];
+    const entries: AuditChange[] = [];
     const audit = (action: string, targetType: string, targetId: string, org: OrganizationRow, data: Record<string, unknown>) =>
-      entries.push({ at: now, actorAccountId: null, actorName: SEED_ACTOR, action, targetType, targetId, organizationId: org.id, organizationPath: org.path, data });
+      entries.push({ at: now, by: { accountId: null, name: SEED_ACTOR }, action, targetType, targetId, organization: org, data });
+    const memberIds = new Map<string, string>();
     // Checked again under a lock: two processes seeding one database at once insert once.
-    await tx.execute(sql`select pg_advisory_xact_lock(7310043)`);
+    await lockInstallation(tx);
     if (await hasOrganizations(tx)) return;
     const superior = await insertOrganization(
       tx,
@@ -66,6 +66,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       const org = cells[c];
       if (!org) continue;
       const items = cell.members.map((dm) => ({ id: crypto.randomUUID(), dm, parts: demoHistory(dm, org.id, cells) }));
+      for (const { id, dm } of items) memberIds.set(dm.fullName.normalize('NFC'), id);
       // One insert per cell and per history table: on PGlite each statement costs milliseconds of start-up.
       await insertMembersWithIds(
         tx,
@@ -95,11 +96,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
     }
     const fund = cells[0];
     if (fund) {
-      const rows = await tx.select({ id: members.id, fullName: members.fullName }).from(members);
-      const meetingId = await seedDemoMeetings(tx, fund, (name) => rows.find((r) => r.fullName === name.normalize('NFC'))?.id);
+      const meetingId = await seedDemoMeetings(tx, fund, (name) => memberIds.get(name.normalize('NFC')));
       audit('meeting.created', 'meeting', meetingId, fund, { demo: true, topic: DEMO_THEMATIC_2021.topic });
     }
-    await recordAuditBatch(tx, entries);
+    await recordChanges(tx, { actor: null, clock }, entries);
   });
   return true;
 }

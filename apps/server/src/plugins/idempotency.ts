@@ -8,12 +8,11 @@
  * such a claim is released and a retry runs again.
  */
 import crypto from 'node:crypto';
-import { and, eq, lt, or, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../lib/context.ts';
 import type { Db } from '../db/client.ts';
-import { idempotencyKeys } from '../db/schema/index.ts';
 import { AppError } from '../lib/app-error.ts';
+import { claimKey, findKey, pruneKeys, releaseKey, storeAnswer } from './idempotency.repo.ts';
 
 const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 const RETENTION_MS = 24 * 3_600_000;
@@ -47,27 +46,12 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
     const now = deps.clock.now();
     const db = deps.db;
     // Opportunistic clean-up of old keys, and of claims whose request died.
-    await db
-      .delete(idempotencyKeys)
-      .where(
-        or(
-          lt(idempotencyKeys.createdAt, new Date(now.getTime() - RETENTION_MS)),
-          and(isNull(idempotencyKeys.status), lt(idempotencyKeys.createdAt, new Date(now.getTime() - STALE_CLAIM_MS))),
-        ),
-      );
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ accountId, key: header, requestHash: hash, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 1) {
+    await pruneKeys(db, new Date(now.getTime() - RETENTION_MS), new Date(now.getTime() - STALE_CLAIM_MS));
+    if (await claimKey(db, { accountId, key: header, requestHash: hash, createdAt: now })) {
       req.idempotencyClaim = { accountId, key: header };
       return;
     }
-    const [prior] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.accountId, accountId), eq(idempotencyKeys.key, header)));
+    const prior = await findKey(db, accountId, header);
     if (!prior) throw new AppError('request_in_progress'); // released between the two statements
     if (prior.requestHash !== hash) throw new AppError('idempotency_key_reused');
     if (prior.status === null) throw new AppError('request_in_progress');
@@ -82,15 +66,11 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
     const claim = req.idempotencyClaim;
     if (!claim) return payload;
     req.idempotencyClaim = null;
-    const where = and(eq(idempotencyKeys.accountId, claim.accountId), eq(idempotencyKeys.key, claim.key));
     if (reply.statusCode >= 500) {
-      await deps.db.delete(idempotencyKeys).where(where);
+      await releaseKey(deps.db, claim.accountId, claim.key);
     } else {
       const contentType = reply.getHeader('content-type');
-      await deps.db
-        .update(idempotencyKeys)
-        .set({ status: reply.statusCode, contentType: typeof contentType === 'string' ? contentType : null, body: typeof payload === 'string' ? payload : null })
-        .where(where);
+      await storeAnswer(deps.db, claim.accountId, claim.key, { status: reply.statusCode, contentType: typeof contentType === 'string' ? contentType : null, body: typeof payload === 'string' ? payload : null });
     }
     return payload;
   });

@@ -28,7 +28,7 @@ export interface AuditChange {
 }
 
 /** The one way an entry is made: the caller as actor, the context's clock, the organization given. */
-export function auditEntry(ctx: Ctx, c: AuditChange): AuditInput {
+export function auditEntry(ctx: Pick<Ctx, 'actor' | 'clock'>, c: AuditChange): AuditInput {
   const by = c.by ?? { accountId: ctx.actor?.accountId ?? null, name: ctx.actor?.displayName ?? null };
   return {
     at: c.at ?? ctx.clock.now(),
@@ -44,11 +44,11 @@ export function auditEntry(ctx: Ctx, c: AuditChange): AuditInput {
 }
 
 /** Record a change in the transaction that makes it (they commit or fail together). */
-export function recordChange(tx: Tx, ctx: Ctx, c: AuditChange): Promise<void> {
+export function recordChange(tx: Tx, ctx: Pick<Ctx, 'actor' | 'clock'>, c: AuditChange): Promise<void> {
   return recordAuditBatch(tx, [auditEntry(ctx, c)]);
 }
 
 /** Several changes in order, with one lock and one read of the chain's head (imports, seeding). */
-export function recordChanges(tx: Tx, ctx: Ctx, changes: readonly AuditChange[]): Promise<void> {
+export function recordChanges(tx: Tx, ctx: Pick<Ctx, 'actor' | 'clock'>, changes: readonly AuditChange[]): Promise<void> {
   return recordAuditBatch(tx, changes.map((c) => auditEntry(ctx, c)));
 }

@@ -1,7 +1,6 @@
 /** The auth module's only door to the database: accounts, grants, sessions, sign-in counters. */
 import { and, eq, gt, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { accounts, loginThrottles, organizations, roleGrants, sessions } from '../../db/schema/index.ts';
-import { recordCellIdOn } from '../members/members.repo.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { anyUuid } from '../../db/where.ts';
 import type { GrantInContext } from '../../lib/context.ts';
@@ -86,27 +85,16 @@ export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<v
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-/**
- * Where an account's own events belong in the audit log: the cell of its member on `day`, else
- * the organization of its first grant (so the officers above it can read them).
- */
-export async function organizationOfAccount(db: Queryable, accountId: string, day: string): Promise<{ id: string; path: string } | undefined> {
-  const [account] = await db.select({ memberId: accounts.memberId }).from(accounts).where(eq(accounts.id, accountId));
-  const cellId = account?.memberId ? await recordCellIdOn(db, account.memberId, day) : null;
-  const [viaMember] = cellId ? await db.select({ id: organizations.id, path: organizations.path }).from(organizations).where(eq(organizations.id, cellId)) : [];
-  if (viaMember) return viaMember;
-  const [viaGrant] = await db
+/** The organization of an account's first grant (in tree order), if it has any. */
+export async function firstGrantOrganization(db: Queryable, accountId: string): Promise<{ id: string; path: string } | undefined> {
+  const [row] = await db
     .select({ id: organizations.id, path: organizations.path })
     .from(roleGrants)
     .innerJoin(organizations, eq(organizations.id, roleGrants.organizationId))
     .where(eq(roleGrants.accountId, accountId))
     .orderBy(organizations.path)
     .limit(1);
-  return viaGrant;
-}
-
-export async function homeOrganizationOf(db: Queryable, memberId: string | null, day: string): Promise<string | null> {
-  return memberId ? recordCellIdOn(db, memberId, day) : null;
+  return row;
 }
 
 /**

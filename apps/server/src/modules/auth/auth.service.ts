@@ -9,8 +9,10 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Actor, Clock, Ctx } from '../../lib/context.ts';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { requireActor } from '../../lib/policy.ts';
-import type { Db, Tx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import type { Db, Queryable, Tx } from '../../db/client.ts';
+import { recordChange } from '../audit/audit.service.ts';
+import { recordCellIdOn } from '../members/members.service.ts';
+import { findOrganization } from '../organizations/organizations.service.ts';
 import * as repo from './auth.repo.ts';
 import { presentMe } from './auth.presenter.ts';
 import { accountKeyPrefix, sourceOf, throttleKeys } from './login-throttle.ts';
@@ -37,18 +39,17 @@ export interface LoginResult {
 /** An account's own event, filed under the account's organization so its officers can read it. */
 function auditAccountEvent(
   tx: Tx,
+  clock: Clock,
   e: { at: Date; actor: { accountId: string; displayName: string } | null; actorName?: string; action: string; accountId: string; where: { id: string; path: string } | undefined; data?: Record<string, unknown> },
 ): Promise<void> {
-  return recordAudit(tx, {
+  return recordChange(tx, { actor: null, clock }, {
     at: e.at,
-    actorAccountId: e.actor?.accountId ?? null,
-    actorName: e.actor?.displayName ?? e.actorName ?? null,
+    by: { accountId: e.actor?.accountId ?? null, name: e.actor?.displayName ?? e.actorName ?? null },
     action: e.action,
     targetType: 'account',
     targetId: e.accountId,
-    organizationId: e.where?.id ?? null,
-    organizationPath: e.where?.path ?? null,
-    data: e.data,
+    organization: e.where ?? null,
+    ...(e.data ? { data: e.data } : {}),
   });
 }
 
@@ -72,7 +73,7 @@ export async function login(
   if (account.disabledAt) throw new AppError('account_disabled');
 
   const now = ctx.clock.now();
-  const where = await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now));
+  const where = await organizationOfAccount(ctx.db, account.id, registerDayOf(now));
   const token = randomToken();
   const expiresAt = sessionExpiry(now, now, settings);
   await ctx.db.transaction(async (tx) => {
@@ -88,7 +89,7 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await auditAccountEvent(tx, { at: now, actor: { accountId: account.id, displayName: account.displayName }, action: 'session.login', accountId: account.id, where, data: { ip: meta.ip } });
+    await auditAccountEvent(tx, ctx.clock, { at: now, actor: { accountId: account.id, displayName: account.displayName }, action: 'session.login', accountId: account.id, where, data: { ip: meta.ip } });
   });
   await repo.deleteExpiredThrottles(ctx.db, now);
   const resolved = await resolveSession(ctx.db, ctx.clock, token, settings);
@@ -133,15 +134,15 @@ export async function resolveSession(db: Db, clock: Clock, token: string, settin
 
 /** What GET /me and a login answer: the caller, with the cell of its own record on `day`. */
 export async function meOf(db: Db, session: Pick<ResolvedSession, 'actor' | 'account' | 'csrfToken'>, day: string): Promise<MeDto> {
-  return presentMe(session.actor, session.account, session.csrfToken, await repo.homeOrganizationOf(db, session.account.memberId, day));
+  return presentMe(session.actor, session.account, session.csrfToken, await homeOrganizationOf(db, session.account.memberId, day));
 }
 
 export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
   const actor = requireActor(ctx);
-  const where = await repo.organizationOfAccount(ctx.db, actor.accountId, registerDayOf(ctx.clock.now()));
+  const where = await organizationOfAccount(ctx.db, actor.accountId, registerDayOf(ctx.clock.now()));
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, tokenHash);
-    await auditAccountEvent(tx, { at: ctx.clock.now(), actor, action: 'session.logout', accountId: actor.accountId, where });
+    await auditAccountEvent(tx, ctx.clock, { at: ctx.clock.now(), actor, action: 'session.logout', accountId: actor.accountId, where });
   });
 }
 
@@ -157,12 +158,12 @@ export async function changePassword(ctx: Ctx, settings: AuthSettings, input: Ch
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) return settleFailure(ctx, settings, claim, { ip, account, code: 'wrong_password' });
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
-  const where = await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now));
+  const where = await organizationOfAccount(ctx.db, account.id, registerDayOf(now));
   await ctx.db.transaction(async (tx) => {
     await settleSuccess(tx, settings, claim, now);
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
     await repo.deleteSessionsOf(tx, account.id, currentTokenHash);
-    await auditAccountEvent(tx, { at: now, actor, action: 'account.password_changed', accountId: account.id, where });
+    await auditAccountEvent(tx, ctx.clock, { at: now, actor, action: 'account.password_changed', accountId: account.id, where });
   });
 }
 
@@ -174,12 +175,12 @@ export async function resetPassword(db: Db, clock: Clock, login: string, newPass
   if (!account) throw new AppError('not_found', `Không có tài khoản "${login}".`);
   const passwordHash = await hashPassword(newPassword);
   const now = clock.now();
-  const where = await repo.organizationOfAccount(db, account.id, registerDayOf(now));
+  const where = await organizationOfAccount(db, account.id, registerDayOf(now));
   await db.transaction(async (tx) => {
     await repo.updateAccount(tx, account.id, { passwordHash, passwordChangedAt: now });
     await repo.deleteThrottlesWithPrefix(tx, accountKeyPrefix(account.id));
     await repo.deleteSessionsOf(tx, account.id);
-    await auditAccountEvent(tx, { at: now, actor: null, actorName: 'operator (chibo CLI)', action: 'account.password_reset', accountId: account.id, where });
+    await auditAccountEvent(tx, clock, { at: now, actor: null, actorName: 'operator (chibo CLI)', action: 'account.password_reset', accountId: account.id, where });
   });
   return account;
 }
@@ -192,5 +193,23 @@ export const accountsWithRoleOn = repo.accountsWithRoleOn;
 export const accountOfMember = repo.accountOfMember;
 export const findAccountByLogin = repo.findAccountByLogin;
 export const grantsOf = repo.grantsOf;
-/** Where an account's own events belong in the audit log (its member's cell, else its first grant). */
-export const organizationOfAccount = repo.organizationOfAccount;
+/**
+ * Where an account's own events belong in the audit log: the cell of its member on `day`, else
+ * the organization of its first grant (so the officers above it can read them).
+ */
+export async function organizationOfAccount(db: Queryable, accountId: string, day: string): Promise<{ id: string; path: string } | undefined> {
+  const account = await repo.findAccount(db, accountId);
+  const cellId = account?.memberId ? await recordCellIdOn(db, account.memberId, day) : null;
+  const cell = cellId ? await findOrganization(db, cellId) : undefined;
+  return cell ? { id: cell.id, path: cell.path } : repo.firstGrantOrganization(db, accountId);
+}
+
+/** The cell holding the account's member's record on `day` (null: no member, or none that day). */
+export async function homeOrganizationOf(db: Queryable, memberId: string | null, day: string): Promise<string | null> {
+  return memberId ? recordCellIdOn(db, memberId, day) : null;
+}
+
+/** A new account, in the caller's transaction (`chibo init`, the demo). */
+export const insertAccount = repo.insertAccount;
+/** A role granted on an organization (and so on its subtree), in the caller's transaction. */
+export const insertGrant = repo.insertGrant;

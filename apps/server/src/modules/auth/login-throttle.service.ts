@@ -7,7 +7,8 @@ import { registerDayOf } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import type { Tx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordChange } from '../audit/audit.service.ts';
+import { organizationOfAccount } from './auth.service.ts';
 import * as repo from './auth.repo.ts';
 import { admitAttempt, expiryOf, lockCounter, refundAttempt, waitMinutes, type ThrottleCounter, type ThrottleKeys, type ThrottleLimit } from './login-throttle.ts';
 
@@ -85,7 +86,7 @@ export async function settleFailure(
   const now = ctx.clock.now();
   const limits = limitsOf(settings);
   const { account } = meta;
-  const where = account ? await repo.organizationOfAccount(ctx.db, account.id, registerDayOf(now)) : undefined;
+  const where = account ? await organizationOfAccount(ctx.db, account.id, registerDayOf(now)) : undefined;
   const locks = await ctx.db.transaction(async (tx) => {
     const rows = await repo.lockThrottles(tx, claim.atLimit.map((k) => claim.keys[k]), now);
     const out: { kind: Kind; failures: number; waitMs: number }[] = [];
@@ -102,15 +103,13 @@ export async function settleFailure(
       await repo.saveThrottle(tx, rowOf(row.key, lockCounter(row, limits[kind], now), limits[kind]));
       out.push({ kind, failures: row.failures, waitMs: limits[kind].lockMs });
       if (kind === 'subject' && account) {
-        await recordAudit(tx, {
+        await recordChange(tx, { actor: null, clock: ctx.clock }, {
           at: now,
-          actorAccountId: null,
-          actorName: null,
+          by: { accountId: null, name: null },
           action: 'account.locked',
           targetType: 'account',
           targetId: account.id,
-          organizationId: where?.id ?? null,
-          organizationPath: where?.path ?? null,
+          organization: where ?? null,
           data: { username: account.username, failures: row.failures, ip: meta.ip, minutes: settings.loginLockMinutes },
         });
       }

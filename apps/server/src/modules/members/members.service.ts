@@ -378,3 +378,6 @@ export const recordCellIdOn = repo.recordCellIdOn;
 /** Does anyone have an attachment to this organization still running on or after `day`? */
 export const hasCurrentAttachments = repo.hasCurrentAttachments;
 export type { MemberRow, LoadedMember } from './members.repo.ts';
+/** New members with their ids given, and their histories, in the caller's transaction (the demo, imports). */
+export const insertMembersWithIds = repo.insertMembersWithIds;
+export const insertHistories = repo.insertHistories;

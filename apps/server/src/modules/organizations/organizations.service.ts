@@ -249,3 +249,8 @@ export async function closeOrganization(ctx: Ctx, id: string, input: CloseOrgani
     return row;
   });
 }
+
+/** A new organization row under `parent` (null: a root, made by `chibo init` or the demo), in the caller's transaction. */
+export const insertOrganization = repo.insertOrganization;
+/** Is there any organization at all (an installation that is not empty)? */
+export const hasOrganizations = repo.hasOrganizations;

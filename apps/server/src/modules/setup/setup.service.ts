@@ -3,15 +3,15 @@
  * (`chibo init`). The demo is never seeded there unless asked for.
  */
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { CreateRootInput } from '@chibo/core';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/context.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { recordAuditBatch } from '../audit/audit.repo.ts';
-import { findAccountByLogin, insertAccount, insertGrant } from '../auth/accounts.repo.ts';
-import { insertOrganization } from '../organizations/organizations.repo.ts';
+import { recordChanges } from '../audit/audit.service.ts';
+import { findAccountByLogin, insertAccount, insertGrant } from '../auth/auth.service.ts';
+import { insertOrganization } from '../organizations/organizations.service.ts';
+import { lockInstallation } from './setup.repo.ts';
 
 export interface InitResult {
   organizationId: string;
@@ -30,7 +30,7 @@ export async function initInstallation(db: Db, clock: Clock, raw: unknown): Prom
   const passwordHash = await hashPassword(password);
   const now = clock.now();
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7310043)`);
+    await lockInstallation(tx);
     if (await findAccountByLogin(tx, input.username)) throw new AppError('conflict', `Tài khoản "${input.username}" đã có.`);
     const org = await insertOrganization(
       tx,
@@ -39,11 +39,14 @@ export async function initInstallation(db: Db, clock: Clock, raw: unknown): Prom
     );
     const account = await insertAccount(tx, { username: input.username, displayName: input.displayName, passwordHash });
     await insertGrant(tx, account.id, org.id, 'admin');
-    const base = { at: now, actorAccountId: null, actorName: 'operator (chibo init)', organizationId: org.id, organizationPath: org.path };
-    await recordAuditBatch(tx, [
+    const base = { at: now, by: { accountId: null, name: 'operator (chibo init)' }, organization: org };
+    await recordChanges(tx, { actor: null, clock }, [
       { ...base, action: 'organization.created', targetType: 'organization', targetId: org.id, data: { name: org.name, kind: org.kind } },
       { ...base, action: 'account.created', targetType: 'account', targetId: account.id, data: { username: account.username, roles: ['admin'] } },
     ]);
     return { organizationId: org.id, username: account.username, password };
   });
 }
+
+/** Seeding an empty installation (init, the demo) holds this lock: two at once create one, not two. */
+export { lockInstallation } from './setup.repo.ts';
