@@ -162,7 +162,7 @@ describe('route walk as a caller from another tree', () => {
       'POST /api/v1/organizations/:id/member-imports': Buffer.from('Họ và tên\n'),
       'PUT /api/v1/member-imports/:id/choices': {},
       'POST /api/v1/member-imports/:id/commit': {},
-      'PUT /api/v1/organizations/:id/settings': { regularMeetingDay: 5 },
+      'PUT /api/v1/organizations/:id/settings': { probationAlertDays: 45 },
       'PATCH /api/v1/members/:id': { phone: '0912345678' },
       'PUT /api/v1/members/:id/history': { admittedOn: '2010-05-19', memberships: [{ organizationId: siblingCell, kind: 'official', from: '2010-05-19' }], statuses: [{ status: 'official', from: '2010-05-19' }], positions: [] },
       'POST /api/v1/members/:id/transfers': { toOrganizationId: ownCell, kind: 'official', from: '2026-01-01' },

@@ -76,73 +76,73 @@ async function audit(s: Session, orgId: string, limit = 50): Promise<AuditItem[]
 }
 
 describe('settings', () => {
-  it('default: a regular meeting by the 10th, set by nobody, with its source', async () => {
+  it('default: the probation alert 30 days ahead, set by nobody, with its source', async () => {
     const s = await settings(member, o.fund.id);
     expect(s.own).toEqual({});
-    expect(s.effective.regularMeetingDay).toMatchObject({ value: 10, setBy: null });
-    expect(s.effective.regularMeetingDay.source).toEqual(expect.any(String));
     expect(s.effective.probationAlertDays).toMatchObject({ value: 30, setBy: null });
+    expect(s.effective.probationAlertDays.source).toEqual(expect.any(String));
     expect(s.effective.meetingPlace).toMatchObject({ value: null, setBy: null });
   });
 
   it('a value set on the committee is inherited by every cell; a cell’s own value overrides it', async () => {
-    const set = await api.request(superior, 'PUT', settingsUrl(o.committee.id), { regularMeetingDay: 5, meetingPlace: 'Hội trường tầng 3' });
+    const set = await api.request(superior, 'PUT', settingsUrl(o.committee.id), { probationAlertDays: 45, meetingPlace: 'Hội trường tầng 3' });
     expect(set.statusCode, set.body).toBe(200);
     for (const cell of [o.fund, o.office, o.inspection]) {
       const s = await settings(superior, cell.id);
       expect(s.own).toEqual({});
-      expect(s.effective.regularMeetingDay).toEqual({ value: 5, setBy: { id: o.committee.id, name: o.committee.name }, source: null });
+      expect(s.effective.probationAlertDays).toEqual({ value: 45, setBy: { id: o.committee.id, name: o.committee.name }, source: null });
       expect(s.effective.meetingPlace.value).toBe('Hội trường tầng 3');
     }
-    const own = await api.request(superior, 'PUT', settingsUrl(o.fund.id), { regularMeetingDay: 7 });
+    const own = await api.request(superior, 'PUT', settingsUrl(o.fund.id), { probationAlertDays: 60 });
     expect(own.statusCode, own.body).toBe(200);
     const fund = await settings(secretary, o.fund.id);
-    expect(fund.own).toEqual({ regularMeetingDay: 7 });
-    expect(fund.effective.regularMeetingDay).toMatchObject({ value: 7, setBy: { id: o.fund.id } });
+    expect(fund.own).toEqual({ probationAlertDays: 60 });
+    expect(fund.effective.probationAlertDays).toMatchObject({ value: 60, setBy: { id: o.fund.id } });
     // Keys the cell does not set are still the committee's.
     expect(fund.effective.meetingPlace).toMatchObject({ value: 'Hội trường tầng 3', setBy: { id: o.committee.id } });
-    expect((await settings(superior, o.office.id)).effective.regularMeetingDay.value).toBe(5);
-    expect((await org(secretary, o.fund.id)).settings).toEqual({ regularMeetingDay: 7 });
+    expect((await settings(superior, o.office.id)).effective.probationAlertDays.value).toBe(45);
+    expect((await org(secretary, o.fund.id)).settings).toEqual({ probationAlertDays: 60 });
   });
 
   it('is audited as organization.settings_changed with what was replaced', async () => {
     const entry = (await audit(superior, o.fund.id)).find((e) => e.action === 'organization.settings_changed' && e.targetId === o.fund.id);
-    expect(entry?.data).toEqual({ before: {}, after: { regularMeetingDay: 7 } });
+    expect(entry?.data).toEqual({ before: {}, after: { probationAlertDays: 60 } });
   });
 
   it('a plain member and a cell secretary may read but not change them (403); nothing changes', async () => {
     const head = await api.auditHead(superior, o.committee.id);
     for (const s of [member, secretary]) {
-      const res = await api.request(s, 'PUT', settingsUrl(o.fund.id), { regularMeetingDay: 20 });
+      const res = await api.request(s, 'PUT', settingsUrl(o.fund.id), { probationAlertDays: 20 });
       expect(res.statusCode).toBe(403);
       expect(res.json<ErrorBody>().error).toBe('forbidden');
       expect((await api.get(s, settingsUrl(o.fund.id))).statusCode).toBe(200);
     }
-    expectRefused(await api.request(secretary, 'PUT', settingsUrl(o.office.id), { regularMeetingDay: 20 }), 'another cell');
-    expectRefused(await api.request(secretary, 'PUT', settingsUrl(o.committee.id), { regularMeetingDay: 20 }), 'the committee');
-    expect((await settings(superior, o.fund.id)).own).toEqual({ regularMeetingDay: 7 });
+    expectRefused(await api.request(secretary, 'PUT', settingsUrl(o.office.id), { probationAlertDays: 20 }), 'another cell');
+    expectRefused(await api.request(secretary, 'PUT', settingsUrl(o.committee.id), { probationAlertDays: 20 }), 'the committee');
+    expect((await settings(superior, o.fund.id)).own).toEqual({ probationAlertDays: 60 });
     expect(await api.auditHead(superior, o.committee.id)).toBe(head);
   });
 
   it('an invalid value is a 400 with a Vietnamese message; nothing changes', async () => {
     const head = await api.auditHead(superior, o.committee.id);
-    const bad = await api.request(superior, 'PUT', settingsUrl(o.fund.id), { regularMeetingDay: 40 });
+    const bad = await api.request(superior, 'PUT', settingsUrl(o.fund.id), { probationAlertDays: 200 });
     expect(bad.statusCode).toBe(400);
     const err = bad.json<ErrorBody>();
     expect(err.error).toBe('validation_failed');
-    expect(err.details?.issues).toContainEqual({ path: 'regularMeetingDay', message: 'Ngày trong tháng từ 1 đến 31.' });
-    expect(err.message).toContain('Ngày trong tháng từ 1 đến 31.');
-    for (const body of [{ regularMeetingDay: 0 }, { regularMeetingDay: 7.5 }, { probationAlertDays: 3 }, { meetingPlace: 'x' }, { colour: 'red' }]) {
+    expect(err.details?.issues).toContainEqual({ path: 'probationAlertDays', message: 'Nhiều nhất 120 ngày.' });
+    expect(err.message).toContain('Nhiều nhất 120 ngày.');
+    // The target day is a meeting rule (dated, previewed), no longer a setting.
+    for (const body of [{ probationAlertDays: 0 }, { probationAlertDays: 7.5 }, { probationAlertDays: 3 }, { meetingPlace: 'x' }, { colour: 'red' }, { regularMeetingDay: 5 }]) {
       expect((await api.request(superior, 'PUT', settingsUrl(o.fund.id), body)).statusCode, JSON.stringify(body)).toBe(400);
     }
-    expect((await settings(superior, o.fund.id)).own).toEqual({ regularMeetingDay: 7 });
+    expect((await settings(superior, o.fund.id)).own).toEqual({ probationAlertDays: 60 });
     expect(await api.auditHead(superior, o.committee.id)).toBe(head);
   });
 
   it('keys left out of a PUT are inherited again', async () => {
     const res = await api.request(superior, 'PUT', settingsUrl(o.fund.id), {});
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<OrganizationSettingsDto>().effective.regularMeetingDay).toMatchObject({ value: 5, setBy: { id: o.committee.id } });
+    expect(res.json<OrganizationSettingsDto>().effective.probationAlertDays).toMatchObject({ value: 45, setBy: { id: o.committee.id } });
   });
 });
 
@@ -280,7 +280,7 @@ describe('closing an organization', () => {
       await api.request(superior, 'POST', `/api/v1/organizations/${cell.id}/members`, { fullName: 'Người Đến Sau', status: 'official', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' }),
       await api.request(superior, 'POST', `/api/v1/members/${khanh}/transfers`, { toOrganizationId: cell.id, kind: 'official', from: '2026-10-10' }),
       await api.request(superior, 'POST', `/api/v1/members/${khanh}/transfers`, { toOrganizationId: cell.id, kind: 'temporary', from: '2026-10-10', to: '2026-11-10' }),
-      await api.request(superior, 'PUT', settingsUrl(cell.id), { regularMeetingDay: 3 }),
+      await api.request(superior, 'PUT', settingsUrl(cell.id), { probationAlertDays: 30 }),
       await api.request(superior, 'PATCH', `/api/v1/organizations/${cell.id}`, { name: 'Chi bộ Đổi Tên' }),
     ];
     for (const res of attempts) {

@@ -52,7 +52,7 @@ const probes: Probe[] = [
   { route: 'GET /api/v1/organizations/:id/leadership', call: (s, x) => api.get(s, `/api/v1/organizations/${x.cell}/leadership`) },
   { route: 'GET /api/v1/organizations/:id/probation', call: (s, x) => api.get(s, `/api/v1/organizations/${x.cell}/probation?on=2026-12-15`) },
   { route: 'GET /api/v1/organizations/:id/settings', call: (s, x) => api.get(s, `/api/v1/organizations/${x.cell}/settings`) },
-  { route: 'PUT /api/v1/organizations/:id/settings', call: (s, x) => api.request(s, 'PUT', `/api/v1/organizations/${x.cell}/settings`, { regularMeetingDay: 8 }) },
+  { route: 'PUT /api/v1/organizations/:id/settings', call: (s, x) => api.request(s, 'PUT', `/api/v1/organizations/${x.cell}/settings`, { probationAlertDays: 45 }) },
   // To its present parent: allowed, a no-op for whoever may move it.
   { route: 'POST /api/v1/organizations/:id/move', call: (s, x) => api.request(s, 'POST', `/api/v1/organizations/${x.cell}/move`, { parentId: o.committee.id }) },
   // Every demo cell has members: whoever may close it is told so (409), the others are refused.
@@ -104,7 +104,7 @@ describe('refused callers change nothing', () => {
     for (const url of [`/api/v1/organizations/${o.committee.id}/members`, `/api/v1/organizations/${o.committee.id}/probation`, `/api/v1/organizations/${o.committee.id}/members/export?format=csv`]) {
       expectRefused(await api.get(secretary, url), url);
     }
-    expectRefused(await api.request(secretary, 'PUT', `/api/v1/organizations/${o.committee.id}/settings`, { regularMeetingDay: 8 }), 'committee settings');
+    expectRefused(await api.request(secretary, 'PUT', `/api/v1/organizations/${o.committee.id}/settings`, { probationAlertDays: 45 }), 'committee settings');
   });
 
   it('a plain member: reads the roll, leadership and settings of their cell; nothing private, nothing changed', async () => {
@@ -177,7 +177,7 @@ describe('allowed callers', () => {
           expect(res.json<ErrorBody>().error, label).toBe('organization_not_empty');
         } else expect(res.statusCode, label).toBe(200);
       }
-      expect((await api.get(superior, `/api/v1/organizations/${x.cell}/settings`)).json<{ own: unknown }>().own).toEqual({ regularMeetingDay: 8 });
+      expect((await api.get(superior, `/api/v1/organizations/${x.cell}/settings`)).json<{ own: unknown }>().own).toEqual({ probationAlertDays: 45 });
       const guest = (await api.roll(superior, x.elsewhere, 'on=2026-11-15')).find((m) => m.id === x.member);
       expect(guest?.attachment, x.label).toBe('temporary');
     }

@@ -78,7 +78,7 @@ describe('route walk', () => {
       'PATCH /api/v1/members/:id': { phone: '0912345678' },
       'POST /api/v1/organizations/:id/move': { parentId: cellId },
       'POST /api/v1/organizations/:id/close': { decisionRef: 'Quyết định số 12-QĐ/ĐU' },
-      'PUT /api/v1/organizations/:id/settings': { regularMeetingDay: 5 },
+      'PUT /api/v1/organizations/:id/settings': { probationAlertDays: 45 },
       'PUT /api/v1/members/:id/history': { admittedOn: '2010-05-19', memberships: [{ organizationId: cellId, kind: 'official', from: '2010-05-19' }], statuses: [{ status: 'official', from: '2010-05-19' }], positions: [] },
       'POST /api/v1/members/:id/transfers': { toOrganizationId: cellId, kind: 'temporary', from: '2026-01-01' },
       'PUT /api/v1/member-imports/:id/choices': {},

@@ -103,17 +103,18 @@ describe('what a register prints', () => {
 describe('organization settings inherit down the tree', () => {
   it('the nearest organization that sets a value wins; otherwise the default with its source', () => {
     const chain = [
-      { id: 'city', settings: { regularMeetingDay: 5 } },
+      { id: 'city', settings: { probationAlertDays: 45 } },
       { id: 'committee', settings: { meetingPlace: 'Hội trường tầng 2' } },
-      { id: 'cell', settings: { regularMeetingDay: 8 } },
+      { id: 'cell', settings: { probationAlertDays: 60 } },
     ];
     const e = effectiveSettings(chain);
-    expect(e.regularMeetingDay).toEqual({ value: 8, setBy: 'cell' });
+    expect(e.probationAlertDays).toEqual({ value: 60, setBy: 'cell' });
     expect(e.meetingPlace).toEqual({ value: 'Hội trường tầng 2', setBy: 'committee' });
-    expect(e.probationAlertDays).toEqual({ value: 30, setBy: null });
-    expect(effectiveSettings(chain.slice(0, 2)).regularMeetingDay).toEqual({ value: 5, setBy: 'city' });
-    expect(effectiveSettings([]).regularMeetingDay).toEqual({ value: 10, setBy: null });
-    expect(SETTING_DEFAULTS.regularMeetingDay?.source).toMatch(/ngày 10/);
+    expect(effectiveSettings(chain.slice(0, 2)).probationAlertDays).toEqual({ value: 45, setBy: 'city' });
+    expect(effectiveSettings([]).probationAlertDays).toEqual({ value: 30, setBy: null });
+    expect(effectiveSettings([]).meetingPlace).toEqual({ value: null, setBy: null });
+    // A default names where it comes from, in words a user reads (never a file of ours).
+    expect(SETTING_DEFAULTS.probationAlertDays?.source).toMatch(/Chi bộ số/);
   });
 
   it('adjust the membership rules: the probation alert window', () => {
@@ -123,9 +124,11 @@ describe('organization settings inherit down the tree', () => {
   });
 
   it('refuses values outside the allowed range, in Vietnamese', () => {
-    const r = OrganizationSettings.safeParse({ regularMeetingDay: 40 });
+    const r = OrganizationSettings.safeParse({ probationAlertDays: 200 });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('Ngày trong tháng từ 1 đến 31.');
+    expect(r.error?.issues[0]?.message).toBe('Nhiều nhất 120 ngày.');
+    // The target day is a meeting rule now (dated, previewed): no longer a setting.
+    expect(OrganizationSettings.safeParse({ regularMeetingDay: 5 }).success).toBe(false);
     expect(OrganizationSettings.safeParse({ unknown: 1 }).success).toBe(false);
   });
 });

@@ -289,12 +289,3 @@ export type NextMeetingDto = z.infer<typeof NextMeetingDto>;
 /** An account a meeting may invite and notify: someone of a committee above the cell. */
 export const GuestAccountDto = z.object({ accountId: Id, displayName: z.string(), organizationName: z.string() });
 export type GuestAccountDto = z.infer<typeof GuestAccountDto>;
-
-export const RuleOverrideInput = z.object({
-  rule: z.enum(['targetDay', 'minDurationMinutes', 'minCombinedDurationMinutes', 'nextMeetingAnnouncedByDay', 'reportToSuperiorWithinDays']),
-  value: z.number().int().min(1).max(600),
-  from: IsoDate,
-});
-export type RuleOverrideInput = z.infer<typeof RuleOverrideInput>;
-export const RuleOverrideDto = RuleOverrideInput.extend({ id: Id, organizationId: Id, organizationName: z.string(), inherited: z.boolean() });
-export const RuleOverrideListResponse = z.object({ items: z.array(RuleOverrideDto) });

@@ -134,6 +134,6 @@ const EffectiveSettingDto = z.object({
 });
 export const OrganizationSettingsDto = z.object({
   own: OrganizationSettings,
-  effective: z.object({ regularMeetingDay: EffectiveSettingDto, meetingPlace: EffectiveSettingDto, probationAlertDays: EffectiveSettingDto }),
+  effective: z.object({ meetingPlace: EffectiveSettingDto, probationAlertDays: EffectiveSettingDto }),
 });
 export type OrganizationSettingsDto = z.infer<typeof OrganizationSettingsDto>;

@@ -85,6 +85,9 @@ export const OVERRIDE_BOUNDS: Readonly<Record<OverridableRule, { min: number; ma
   reportToSuperiorWithinDays: { min: 1, max: 60, message: 'Thời hạn báo cáo từ 1 đến 60 ngày.' },
 };
 
+/** The start day of an override that applies to every period (carried over from an undated setting). */
+export const OVERRIDE_ALWAYS_FROM = '1900-01-01';
+
 /** A value an organization set for its subtree, from a day on (the server audits setting it). */
 export interface RuleOverride {
   organizationId: string;
@@ -110,4 +113,11 @@ export function ruleSetFor(date: IsoDateString, overrides: readonly RuleOverride
     result[o.rule] = { ...was, value: o.value, source: `${o.organizationName} quy định (thay ${was.source})`, tag: 'PRACTICE', effectiveFrom: o.from } satisfies RuleValue<number>;
   }
   return result as unknown as MeetingRules;
+}
+
+/** The override that sets `rule` for a meeting of `date` (the nearest organization's latest started one), or null: the guidance's own value. */
+export function overrideInForce(rule: OverridableRule, date: IsoDateString, overrides: readonly RuleOverride[] = []): RuleOverride | null {
+  let found: RuleOverride | null = null;
+  for (const o of overrides) if (o.rule === rule && o.from <= date) found = o;
+  return found;
 }

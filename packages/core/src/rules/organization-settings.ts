@@ -8,8 +8,6 @@ import type { MembershipRules, RuleValue } from './membership-rules.ts';
 
 export const OrganizationSettings = z
   .object({
-    /** Regular meeting held by this day of each month (HD 42: "định kỳ hằng tháng"; the seed's cell: before the 10th). */
-    regularMeetingDay: z.number({ error: 'Ngày sinh hoạt định kỳ phải là số.' }).int().min(1, { error: 'Ngày trong tháng từ 1 đến 31.' }).max(31, { error: 'Ngày trong tháng từ 1 đến 31.' }),
     /** Usual meeting place, printed on notices. */
     meetingPlace: z.string().trim().min(2, { error: 'Cần ít nhất 2 ký tự.' }).max(200, { error: 'Tối đa 200 ký tự.' }),
     /** Days before probation ends that the cell and its superior are alerted. */
@@ -19,22 +17,14 @@ export const OrganizationSettings = z
   .strict();
 export type OrganizationSettings = z.infer<typeof OrganizationSettings>;
 export type SettingKey = keyof OrganizationSettings;
-export const SETTING_KEYS = ['regularMeetingDay', 'meetingPlace', 'probationAlertDays'] as const satisfies readonly SettingKey[];
+export const SETTING_KEYS = ['meetingPlace', 'probationAlertDays'] as const satisfies readonly SettingKey[];
 
 export const SETTING_DEFAULTS: { readonly [K in SettingKey]: RuleValue<NonNullable<OrganizationSettings[K]>> | null } = {
-  regularMeetingDay: {
-    value: 10,
-    source: 'Thực tiễn (bài báo nguồn: chi bộ sinh hoạt trước ngày 10 hằng tháng)',
-    article: 'reference/rules.md, "target day"',
-    tag: 'PRACTICE',
-    effectiveFrom: '2018-07-06',
-    note: 'Hướng dẫn quy định sinh hoạt hằng tháng nhưng không ấn định ngày: cấp ủy cấp trên đặt ngày; mặc định 10.',
-  },
   meetingPlace: null,
   probationAlertDays: {
     value: 30,
-    source: 'Issue 3 (yêu cầu sản phẩm)',
-    article: 'mục 4',
+    source: 'Mặc định của Chi bộ số',
+    article: 'cấp ủy đặt lại được cho tổ chức mình và cấp dưới',
     tag: 'PRACTICE',
     effectiveFrom: '2011-01-19',
   },
@@ -61,7 +51,7 @@ export function effectiveSettings(chain: readonly { id: string; settings: Organi
     const d = SETTING_DEFAULTS[key];
     return { value: (d?.value ?? null), setBy: null };
   };
-  return { regularMeetingDay: pick('regularMeetingDay'), meetingPlace: pick('meetingPlace'), probationAlertDays: pick('probationAlertDays') };
+  return { meetingPlace: pick('meetingPlace'), probationAlertDays: pick('probationAlertDays') };
 }
 
 /** The membership rules as an organization's settings adjust them (the probation alert window). */

@@ -162,7 +162,7 @@ async function presentSettings(db: Queryable, org: repo.OrganizationRow): Promis
       source: e.setBy ? null : d ? `${d.source}, ${d.article}` : null,
     };
   };
-  return { own: org.settings, effective: { regularMeetingDay: one('regularMeetingDay'), meetingPlace: one('meetingPlace'), probationAlertDays: one('probationAlertDays') } };
+  return { own: org.settings, effective: { meetingPlace: one('meetingPlace'), probationAlertDays: one('probationAlertDays') } };
 }
 
 /** Replace the settings an organization sets itself (keys left out are inherited again). */
