@@ -40,6 +40,9 @@ interface DayInputProps extends FieldProps {
 export function DayInput({ value, onChange, error, ...field }: DayInputProps) {
   const { t } = useTranslation();
   const [focused, setFocused] = useState(false);
+  // The calendar's visibility is ours, so that Escape closes the calendar and not the dialog
+  // around the field with everything typed in it.
+  const [calendar, setCalendar] = useState(false);
   const isDay = isCalendarDate(value);
   const notADay = value !== '' && !isDay;
   return (
@@ -54,13 +57,30 @@ export function DayInput({ value, onChange, error, ...field }: DayInputProps) {
       placeholder={t('dates.dayPlaceholder')}
       // Every keystroke reaches the form (DateInput reports only text that parses): a cleared
       // field is '' and a half-typed or impossible day is refused, never the previous day.
-      onInput={(e) => onChange(dayFieldValue(e.currentTarget.value))}
+      onInput={(e) => {
+        setCalendar(true);
+        onChange(dayFieldValue(e.currentTarget.value));
+      }}
       onChange={(day) => onChange(day ?? '')}
       // A day typed as "3/2/2026" is rewritten 03/02/2026 on leaving the field; text that is not
       // a day stays as typed, with the reason under it.
       fixOnBlur={!notADay}
-      onFocus={() => setFocused(true)}
-      onBlur={() => setFocused(false)}
+      onFocus={() => {
+        setFocused(true);
+        setCalendar(true);
+      }}
+      onBlur={() => {
+        setFocused(false);
+        setCalendar(false);
+      }}
+      onClick={() => setCalendar(true)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setCalendar(false);
+      }}
+      getDayProps={() => ({ onClick: () => setCalendar(false) })}
+      popoverProps={{ opened: calendar && field.disabled !== true }}
+      // Read by Mantine's Modal: while the calendar is open, Escape is the calendar's.
+      data-mantine-stop-propagation={calendar || undefined}
       error={notADay && !focused ? t('dates.notADay') : error}
       highlightToday
       ariaLabels={{
