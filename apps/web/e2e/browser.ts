@@ -81,6 +81,21 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await shown(page.getByRole('heading', { level: 1, name: 'Trang chủ' }));
 }
 
+/** The year plan page of a cell for `year`, planned (as an officer would) if the plan still has gaps. */
+export async function openPlannedYear(page: Page, cellId: string, year: number): Promise<void> {
+  await page.goto(`/to-chuc/${cellId}/ke-hoach?nam=${year}`);
+  await shown(page.getByRole('heading', { level: 1, name: `Kế hoạch sinh hoạt năm ${year}` }));
+  await shown(page.getByRole('heading', { level: 2, name: 'Lịch sinh hoạt theo tháng' }));
+  const planButton = page.getByRole('button', { name: 'Lập kế hoạch năm' });
+  if ((await planButton.count()) === 0) return;
+  await planButton.click();
+  const dialog = await shown(page.getByRole('dialog', { name: `Lập kế hoạch sinh hoạt năm ${year}` }));
+  await dialog.getByLabel('Sinh hoạt chuyên đề vào').selectOption({ label: 'Tháng giữa của quý' });
+  await dialog.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await shown(page.getByText(`Đã lập kế hoạch sinh hoạt năm ${year}.`));
+}
+
 export interface SeriousViolation {
   id: string;
   impact: string | null | undefined;

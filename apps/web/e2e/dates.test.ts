@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buttonsOutsideCards, horizontalOverflow, openPage, seriousA11yViolations, shown, signIn, useBrowser } from './browser.ts';
+import { buttonsOutsideCards, horizontalOverflow, openPage, openPlannedYear, seriousA11yViolations, shown, signIn, useBrowser } from './browser.ts';
 
 const YEAR = 2031;
 const PHONE = { width: 360, height: 740 };
@@ -36,19 +36,6 @@ async function getJson(page: Page, path: string): Promise<Record<string, unknown
   const res = await page.request.get(path);
   expect(res.status()).toBe(200);
   return (await res.json()) as Record<string, unknown>;
-}
-
-/** The year plan of `year`, planned first if it still has gaps. */
-async function openPlannedYear(page: Page, cellId: string, year: number): Promise<void> {
-  await page.goto(`/to-chuc/${cellId}/ke-hoach?nam=${year}`);
-  await shown(page.getByRole('heading', { level: 1, name: `Kế hoạch sinh hoạt năm ${year}` }));
-  await shown(page.getByRole('heading', { level: 2, name: 'Lịch sinh hoạt theo tháng' }));
-  const planButton = page.getByRole('button', { name: 'Lập kế hoạch năm' });
-  if ((await planButton.count()) === 0) return;
-  await planButton.click();
-  const dialog = await shown(page.getByRole('dialog', { name: `Lập kế hoạch sinh hoạt năm ${year}` }));
-  await dialog.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 /** Large text on a phone: no button out of its card, no sideways scroll of the page. */
