@@ -53,13 +53,13 @@ export interface Session {
 
 export async function openPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; timezoneId?: string } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: options.viewport ?? { width: 1280, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    locale: options.locale ?? 'vi-VN',
+    timezoneId: options.timezoneId ?? 'Asia/Ho_Chi_Minh',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -79,6 +79,21 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await shown(page.getByRole('heading', { level: 1, name: 'Trang chủ' }));
+}
+
+/** The year plan page of a cell for `year`, planned (as an officer would) if the plan still has gaps. */
+export async function openPlannedYear(page: Page, cellId: string, year: number): Promise<void> {
+  await page.goto(`/to-chuc/${cellId}/ke-hoach?nam=${year}`);
+  await shown(page.getByRole('heading', { level: 1, name: `Kế hoạch sinh hoạt năm ${year}` }));
+  await shown(page.getByRole('heading', { level: 2, name: 'Lịch sinh hoạt theo tháng' }));
+  const planButton = page.getByRole('button', { name: 'Lập kế hoạch năm' });
+  if ((await planButton.count()) === 0) return;
+  await planButton.click();
+  const dialog = await shown(page.getByRole('dialog', { name: `Lập kế hoạch sinh hoạt năm ${year}` }));
+  await dialog.getByLabel('Sinh hoạt chuyên đề vào').selectOption({ label: 'Tháng giữa của quý' });
+  await dialog.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await shown(page.getByText(`Đã lập kế hoạch sinh hoạt năm ${year}.`));
 }
 
 export interface SeriousViolation {
@@ -109,4 +124,31 @@ export async function seriousA11yViolations(page: Page): Promise<SeriousViolatio
 /** Width of the page beyond the viewport (0 = no horizontal scroll). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+export interface OutsideButton {
+  name: string;
+  /** How far, in CSS pixels, the button's box reaches past its card's left or right edge. */
+  by: number;
+}
+
+/**
+ * Buttons whose box leaves the nearest card (Paper, Card, a dialog's content) on the left or
+ * the right: cut off, or only reachable by scrolling a table sideways to find them.
+ */
+export function buttonsOutsideCards(page: Page): Promise<OutsideButton[]> {
+  return page.evaluate(() => {
+    const out: { name: string; by: number }[] = [];
+    for (const b of Array.from(document.querySelectorAll<HTMLElement>('button, a.mantine-Button-root'))) {
+      const r = b.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(b).visibility === 'hidden') continue;
+      const card = b.parentElement?.closest('.mantine-Paper-root, .mantine-Card-root');
+      if (!card) continue;
+      const c = card.getBoundingClientRect();
+      const by = Math.max(c.left - r.left, r.right - c.right);
+      // Half a pixel of rounding is not a button leaving its card.
+      if (by > 0.5) out.push({ name: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(), by: Math.round(by) });
+    }
+    return out;
+  });
 }

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SUPERIOR, horizontalOverflow, openPage, QUY_TRO_VON_CELL, seriousA11yViolations, shown, signIn, useBrowser } from './browser.ts';
+import { DEMO_SUPERIOR, horizontalOverflow, openPage, openPlannedYear, QUY_TRO_VON_CELL, seriousA11yViolations, shown, signIn, useBrowser } from './browser.ts';
 
 const MEMBER_NAME = 'Nguyễn Thị Lan';
 const DOCUMENT_TITLE = 'Dự thảo nghị quyết chi bộ tháng tới';
@@ -44,21 +44,6 @@ function nowInVietnam(): { year: number; month: number } {
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-/** The year plan page of bithu's cell for `year`, planned if the plan still has gaps. */
-async function openPlannedYear(page: Page, cellId: string, year: number): Promise<void> {
-  await page.goto(`/to-chuc/${cellId}/ke-hoach?nam=${year}`);
-  await shown(page.getByRole('heading', { level: 1, name: `Kế hoạch sinh hoạt năm ${year}` }));
-  await shown(page.getByRole('heading', { level: 2, name: 'Lịch sinh hoạt theo tháng' }));
-  const planButton = page.getByRole('button', { name: 'Lập kế hoạch năm' });
-  if ((await planButton.count()) === 0) return;
-  await planButton.click();
-  const dialog = await shown(page.getByRole('dialog', { name: `Lập kế hoạch sinh hoạt năm ${year}` }));
-  await dialog.getByLabel('Sinh hoạt chuyên đề vào').selectOption({ label: 'Tháng giữa của quý' });
-  await dialog.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await shown(page.getByText(`Đã lập kế hoạch sinh hoạt năm ${year}.`));
 }
 
 /** The first regular meeting still ahead (draft or announced) in the months from `fromMonth`. */

@@ -44,7 +44,7 @@ describe('the register and the member page', () => {
     await shown(roster.getByText('Hà Văn Khánh', { exact: true }));
     expect(await roster.getByText('Vũ Hoàng Anh', { exact: true }).count()).toBe(0);
 
-    await page.getByLabel('Ngày', { exact: true }).fill('2024-06-01');
+    await page.getByLabel('Ngày', { exact: true }).fill('01/06/2024');
     await shown(roster.getByText('Vũ Hoàng Anh', { exact: true }));
     await shown(page.getByText(/đảng viên ngày 01\/06\/2024/));
     // Admitted in 2026: not yet on the roll of June 2024.
@@ -85,7 +85,7 @@ describe('the register and the member page', () => {
     // Admitted 26/03/2026: confirmation before twelve months of probation is refused by the server.
     const statusForm = manage.getByRole('form', { name: 'Tình trạng' });
     expect(await statusForm.getByLabel('Loại thay đổi').inputValue()).toBe('confirm');
-    await statusForm.getByLabel('Ngày công nhận chính thức').fill('2026-11-01');
+    await statusForm.getByLabel('Ngày công nhận chính thức').fill('01/11/2026');
     await statusForm.getByRole('button', { name: 'Ghi thay đổi' }).click();
     await shown(statusForm.getByRole('alert').filter({ hasText: 'trước khi hết 12 tháng dự bị' }));
 
@@ -93,7 +93,7 @@ describe('the register and the member page', () => {
     await manage.getByRole('tab', { name: 'Chức vụ' }).click();
     const postForm = manage.getByRole('form', { name: 'Chức vụ' });
     await postForm.getByLabel('Chức vụ trong chi bộ').selectOption({ label: 'Tổ trưởng đảng' });
-    await postForm.getByLabel('Từ ngày').fill('2026-11-01');
+    await postForm.getByLabel('Từ ngày').fill('01/11/2026');
     await postForm.getByRole('button', { name: 'Ghi thay đổi' }).click();
     await shown(page.getByTestId('timeline').getByText(`Tổ trưởng đảng — ${QUY_TRO_VON_CELL}`));
     await context.close();

@@ -22,7 +22,7 @@ describe('cell secretary (bithu)', () => {
     await dialog.getByLabel('Họ và tên').fill('Trần Thị Ánh Nguyệt');
     await dialog.getByLabel('Tình trạng').selectOption({ label: 'Dự bị' });
     await dialog.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
-    await dialog.getByLabel('Ngày vào Đảng').fill('2026-02-03');
+    await dialog.getByLabel('Ngày vào Đảng').fill('03/02/2026');
     await dialog.getByLabel('Số điện thoại').fill('0912 345 678');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
 

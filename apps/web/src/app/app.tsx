@@ -15,6 +15,7 @@ import { MemberPage } from '../features/members/member-page.tsx';
 import { InboxPage } from '../features/notices/inbox-page.tsx';
 import { OrganizationPage } from '../features/organizations/organization-page.tsx';
 import { OrganizationsPage } from '../features/organizations/organizations-page.tsx';
+import { DatesSettings } from '../lib/date-fields.tsx';
 import { useApplyLargeText } from '../lib/large-text.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
@@ -90,7 +91,9 @@ export function App() {
       <ErrorBoundary>
         <Notifications position="top-center" />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <DatesSettings>
+            <RouterProvider router={router} />
+          </DatesSettings>
         </QueryClientProvider>
       </ErrorBoundary>
     </MantineProvider>

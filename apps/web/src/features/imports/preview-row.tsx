@@ -94,7 +94,9 @@ export function PreviewRow({ row, fields, pending, onEdit, onSkip }: Props) {
           <Messages messages={rowErrors} />
         </Stack>
       </Table.Td>
-      <Table.Td>
+      {/* The row's buttons stay in sight while its cells scroll sideways: on a phone the table is
+          wider than its card, and the editor's "check again" would otherwise sit off screen. */}
+      <Table.Td className="import-row-actions" bg={row.action === 'error' ? 'red.0' : 'var(--mantine-color-body)'}>
         <Group gap={4} wrap="nowrap">
           {draft ? (
             <>

@@ -97,7 +97,9 @@ export function PreviewStep({ preview, choices, page, update, pending, error, on
                     </Table.Th>
                   ))}
                   <Table.Th scope="col">{t('import.preview.result')}</Table.Th>
-                  <Table.Th scope="col">{t('import.preview.actions')}</Table.Th>
+                  <Table.Th scope="col" className="import-row-actions">
+                    {t('import.preview.actions')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createMeeting } from '../../api/meeting-endpoints.ts';
+import { DayTimeInput } from '../../lib/date-fields.tsx';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { notifyDone } from '../../lib/notify.ts';
 import { fieldError, MutationError } from './meeting-errors.tsx';
@@ -77,8 +78,9 @@ function CreateMeetingForm({ organizationId, timeZone, onCancel }: { organizatio
     mutation.mutate(parsed.data);
   };
 
-  const set = (field: 'startsAt' | 'place' | 'topic') => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: 'startsAt' | 'place' | 'topic') => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -97,8 +99,7 @@ function CreateMeetingForm({ organizationId, timeZone, onCancel }: { organizatio
             }}
             error={errors.kind ?? fieldError(mutation.error, 'kind')}
           />
-          <TextInput
-            type="datetime-local"
+          <DayTimeInput
             label={t('meetings.fields.startsAt')}
             required
             value={values.startsAt}

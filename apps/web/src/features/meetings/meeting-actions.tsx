@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { MeetingDetailDto } from '@chibo/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelMeeting, transitionMeeting, updateMeeting, type Transition } from '../../api/meeting-endpoints.ts';
+import { DayTimeInput } from '../../lib/date-fields.tsx';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { fieldError, MutationError } from './meeting-errors.tsx';
 import { MeetingDetailsForm } from './meeting-details-form.tsx';
@@ -103,12 +104,11 @@ function MoveForm({ meeting: m, timeZone, onDone }: { meeting: MeetingDetailDto;
       <Stack>
         <Text size="sm">{t('meetings.actions.moveHint')}</Text>
         <MutationError error={mutation.error} conflict={conflict} placed={['startsAt', 'reason']} />
-        <TextInput
-          type="datetime-local"
+        <DayTimeInput
           label={t('meetings.actions.newTime')}
           required
           value={startsAt}
-          onChange={(e) => setStartsAt(e.currentTarget.value)}
+          onChange={setStartsAt}
           error={errors.startsAt ?? fieldError(mutation.error, 'startsAt')}
         />
         <Textarea

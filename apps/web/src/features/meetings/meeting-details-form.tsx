@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchGuestAccounts, updateMeeting } from '../../api/meeting-endpoints.ts';
+import { DayTimeInput } from '../../lib/date-fields.tsx';
 import { useMemberNames } from './meeting-facts.tsx';
 import { fieldError, MutationError } from './meeting-errors.tsx';
 import { useMeetingMutation } from './meeting-queries.ts';
@@ -97,8 +98,9 @@ export function MeetingDetailsForm({ meeting: m, timeZone, onDone }: { meeting: 
     mutation.mutate(parsed.data);
   };
 
-  const set = (field: Exclude<Field, 'guests' | 'plannedMinutes'>) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: Exclude<Field, 'guests' | 'plannedMinutes'>) => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
   const setGuest = (i: number, patch: Partial<GuestRow>) =>
@@ -111,8 +113,7 @@ export function MeetingDetailsForm({ meeting: m, timeZone, onDone }: { meeting: 
       <Stack>
         <MutationError error={mutation.error} conflict={conflict} placed={FIELDS} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
+          <DayTimeInput
             label={t('meetings.fields.startsAt')}
             description={timeLocked ? t('meetings.actions.timeLocked') : undefined}
             disabled={timeLocked}

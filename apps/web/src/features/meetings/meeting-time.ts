@@ -11,7 +11,7 @@ dayjs.extend(timezone);
  * zone (STYLE §9: convert at the edges), whatever zone the browser is in.
  */
 
-/** ISO instant → the value of an <input type="datetime-local"> in the zone. */
+/** ISO instant → the value a date-and-time field holds (DayTimeInput), in the zone. */
 export function toLocalInput(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   return dayjs(iso).tz(timeZone).format('YYYY-MM-DDTHH:mm');
 }

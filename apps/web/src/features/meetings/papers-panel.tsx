@@ -8,6 +8,7 @@ import { assignPaper, decidePaper, paperFileUrl, submitPaper, uploadPaperFile } 
 import type { Upload, UploadProgress } from '../../api/upload.ts';
 import { ACCEPT, MAX_BYTES } from './documents-panel.tsx';
 import { useSession } from '../../app/session.tsx';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { useMemberNames } from './meeting-facts.tsx';
@@ -133,8 +134,9 @@ function AssignForm({ meeting: m, timeZone }: { meeting: MeetingDetailDto; timeZ
     if (!parsed.success || Object.keys(next).length > 0) return;
     mutation.mutate(parsed.data);
   };
-  const set = (field: 'title' | 'authorMemberId' | 'dueDate') => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: 'title' | 'authorMemberId' | 'dueDate') => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -155,8 +157,7 @@ function AssignForm({ meeting: m, timeZone }: { meeting: MeetingDetailDto; timeZ
             onChange={set('authorMemberId')}
             error={errors.authorMemberId ?? fieldError(mutation.error, 'authorMemberId')}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('meetings.papers.dueDate')}
             required
             value={values.dueDate}

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planYear } from '../../api/meeting-endpoints.ts';
 import { keys } from '../../api/queries.ts';
+import { TimeField } from '../../lib/date-fields.tsx';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { notifyDone } from '../../lib/notify.ts';
 import { fieldError, MutationError } from './meeting-errors.tsx';
@@ -71,12 +72,11 @@ function PlanYearForm({ organizationId, year, onDone }: { organizationId: string
               setMonth(v === '1' || v === '3' ? v : '2');
             }}
           />
-          <TextInput
-            type="time"
+          <TimeField
             label={t('meetings.plan.time')}
             required
             value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={setTime}
             error={fieldError(mutation.error, 'time')}
           />
         </SimpleGrid>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RuleOverrideInput, type OrganizationDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { createRuleOverride, deleteRuleOverride, fetchRuleOverrides, type RuleOverride } from '../../api/meeting-endpoints.ts';
 import { keys } from '../../api/queries.ts';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { formatDay, todayIn } from '../../lib/format.ts';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { notifyDone } from '../../lib/notify.ts';
@@ -131,12 +132,11 @@ function OverrideForm({ organization, onSaved }: { organization: OrganizationDto
             onChange={(e) => setRule(RULES.find((r) => r === e.currentTarget.value) ?? 'targetDay')}
           />
           <NumberInput label={t('meetings.overrides.value')} required min={1} max={600} value={value} onChange={setValue} error={errors.value ?? fieldError(mutation.error, 'value')} />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('meetings.overrides.from')}
             required
             value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
+            onChange={setFrom}
             error={errors.from ?? fieldError(mutation.error, 'from')}
           />
         </SimpleGrid>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { createMember } from '../../api/endpoints.ts';
 import { keys } from '../../api/queries.ts';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { notifyDone } from '../../lib/notify.ts';
 
@@ -85,8 +86,9 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
     },
   });
 
-  const set = (field: Field) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: Field) => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -160,15 +162,13 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
             onChange={set('gender')}
             error={errors.gender}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('member.form.birthDate')}
             value={values.birthDate}
             onChange={set('birthDate')}
             error={errors.birthDate}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('member.form.admittedOn')}
             required
             value={values.admittedOn}
@@ -176,8 +176,7 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
             error={errors.admittedOn}
           />
           {isOfficial && (
-            <TextInput
-              type="date"
+            <DayInput
               label={t('member.form.confirmedOn')}
               required
               value={values.confirmedOn}
@@ -185,8 +184,7 @@ export function AddMemberForm({ organizationId, onDone, onCancel }: Props) {
               error={errors.confirmedOn}
             />
           )}
-          <TextInput
-            type="date"
+          <DayInput
             label={t('member.form.joinedOn')}
             description={t('member.form.joinedOnHint')}
             value={values.joinedOn}

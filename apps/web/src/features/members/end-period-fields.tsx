@@ -1,5 +1,6 @@
-import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../lib/date-fields.tsx';
 
 type Change = (e: { currentTarget: { value: string } }) => void;
 
@@ -12,7 +13,7 @@ export function EndPeriodFields(props: {
   onPeriod: Change;
   periodError?: string | undefined;
   lastDay: string;
-  onLastDay: Change;
+  onLastDay: (day: string) => void;
   lastDayError?: string | undefined;
 }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function EndPeriodFields(props: {
         onChange={props.onPeriod}
         error={props.periodError}
       />
-      <TextInput type="date" required label={t('memberPage.form.lastDay')} value={props.lastDay} onChange={props.onLastDay} error={props.lastDayError} />
+      <DayInput required label={t('memberPage.form.lastDay')} value={props.lastDay} onChange={props.onLastDay} error={props.lastDayError} />
     </SimpleGrid>
   );
 }

@@ -4,6 +4,7 @@ import { GENDERS, UpdateMemberInput, type MemberDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateMember } from '../../api/endpoints.ts';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { ServerErrors, useMemberSaved } from './member-mutations.tsx';
 
 const FIELDS = ['fullName', 'gender', 'birthDate', 'email', 'phone'] as const;
@@ -25,8 +26,9 @@ export function PersonalDataForm({ member }: { member: MemberDto }) {
   const saved = useMemberSaved();
   const mutation = useMutation({ mutationFn: (input: UpdateMemberInput) => updateMember(member.id, input), onSuccess: saved });
 
-  const set = (field: Field) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: Field) => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -65,7 +67,7 @@ export function PersonalDataForm({ member }: { member: MemberDto }) {
             onChange={set('gender')}
             error={errors.gender}
           />
-          <TextInput type="date" label={t('member.form.birthDate')} value={values.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
+          <DayInput label={t('member.form.birthDate')} value={values.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
           <TextInput type="email" label={t('member.form.email')} autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />
           <TextInput type="tel" label={t('member.form.phone')} autoComplete="off" value={values.phone} onChange={set('phone')} error={errors.phone} />
         </SimpleGrid>

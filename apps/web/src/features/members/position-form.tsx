@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { addPosition, endablePositions, endPosition, historyInputOf, isCalendarDate, POSITIONS, type MemberDto, type Position } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { formatDay, todayIn } from '../../lib/format.ts';
 import { EndPeriodFields } from './end-period-fields.tsx';
 import { ServerErrors, useHistoryMutation } from './member-mutations.tsx';
@@ -27,8 +28,9 @@ export function PositionForm({ member }: { member: MemberDto }) {
   const [errors, setErrors] = useState<Errors>({});
   const mutation = useHistoryMutation(member);
 
-  const set = (field: 'from' | 'to' | 'term' | 'lastDay') => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: 'from' | 'to' | 'term' | 'lastDay') => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -88,9 +90,8 @@ export function PositionForm({ member }: { member: MemberDto }) {
                   if (position) setValues((v) => ({ ...v, position }));
                 }}
               />
-              <TextInput type="date" required label={t('memberPage.form.from')} value={values.from} onChange={set('from')} error={errors.from} />
-              <TextInput
-                type="date"
+              <DayInput required label={t('memberPage.form.from')} value={values.from} onChange={set('from')} error={errors.from} />
+              <DayInput
                 label={t('memberPage.form.to')}
                 value={values.to}
                 onChange={set('to')}

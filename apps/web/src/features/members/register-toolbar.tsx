@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { isCalendarDate, MEMBER_STATUSES, POSITIONS, type MemberStatus, type Position, type RegisterQuery } from '@chibo/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../lib/date-fields.tsx';
 
 export interface RegisterFilters {
   /** As typed; the query uses it once typing pauses. */
@@ -10,7 +11,7 @@ export interface RegisterFilters {
   status: MemberStatus | '';
   position: Position | 'none' | '';
   sort: 'name' | 'admitted';
-  /** The day the roll is read for, as the date field holds it ('YYYY-MM-DD', or '' while cleared). */
+  /** The day the roll is read for, as the date field holds it ('YYYY-MM-DD'; '' or other text while cleared or half typed). */
   on: string;
 }
 
@@ -98,14 +99,7 @@ export function RegisterToolbar({ filters, onChange }: Props) {
         value={filters.sort}
         onChange={(e) => set({ sort: e.currentTarget.value === 'admitted' ? 'admitted' : 'name' })}
       />
-      <TextInput
-        type="date"
-        label={t('register.on')}
-        max="2100-12-31"
-        min="1900-01-01"
-        value={filters.on}
-        onChange={(e) => set({ on: e.currentTarget.value })}
-      />
+      <DayInput label={t('register.on')} value={filters.on} onChange={(on) => set({ on })} />
     </SimpleGrid>
   );
 }

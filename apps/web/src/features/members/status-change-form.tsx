@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from 
 import { applyStatusChange, endableLayers, historyInputOf, isConfirmed, type StatusChange, isCalendarDate, type MemberDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { formatDay, todayIn } from '../../lib/format.ts';
 import { EndPeriodFields } from './end-period-fields.tsx';
 import { ServerErrors, useHistoryMutation } from './member-mutations.tsx';
@@ -33,8 +34,9 @@ export function StatusChangeForm({ member }: { member: MemberDto }) {
   // The panel remounts this form with the saved record, so nothing to reset here.
   const mutation = useHistoryMutation(member);
 
-  const set = (field: keyof Values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: keyof Values) => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -93,8 +95,7 @@ export function StatusChangeForm({ member }: { member: MemberDto }) {
           }}
         />
         {values.kind === 'confirm' && (
-          <TextInput
-            type="date"
+          <DayInput
             required
             label={t('memberPage.form.confirmOn')}
             description={t('memberPage.form.confirmHint')}
@@ -116,9 +117,8 @@ export function StatusChangeForm({ member }: { member: MemberDto }) {
                 }}
               />
             )}
-            <TextInput type="date" required label={t('memberPage.form.from')} value={values.from} onChange={set('from')} error={errors.from} />
-            <TextInput
-              type="date"
+            <DayInput required label={t('memberPage.form.from')} value={values.from} onChange={set('from')} error={errors.from} />
+            <DayInput
               label={t('memberPage.form.to')}
               value={values.to}
               onChange={set('to')}

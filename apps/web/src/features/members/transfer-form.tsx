@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { isCalendarDate, isCellKind, type MemberDto, type OrganizationDto, type TransferInput } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { transferMember } from '../../api/endpoints.ts';
 import { useSession } from '../../app/session.tsx';
+import { DayInput } from '../../lib/date-fields.tsx';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { canOnOrganization } from '../../lib/permissions.ts';
 import { ServerErrors, useMemberSaved } from './member-mutations.tsx';
@@ -34,8 +35,9 @@ export function TransferForm({ member, organizations }: { member: MemberDto; org
 
   if (targets.length === 0) return <Text c="dimmed">{t('memberPage.form.noTargets')}</Text>;
 
-  const set = (field: 'toOrganizationId' | 'from' | 'to') => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+  const set = (field: 'toOrganizationId' | 'from' | 'to') => (e: { currentTarget: { value: string } } | string) => {
+    // Text fields hand an event, date fields their value.
+    const value = typeof e === 'string' ? e : e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
   };
 
@@ -74,9 +76,8 @@ export function TransferForm({ member, organizations }: { member: MemberDto; org
             onChange={set('toOrganizationId')}
             error={errors.toOrganizationId ?? serverField('toOrganizationId')}
           />
-          <TextInput type="date" required label={t('memberPage.form.from')} value={values.from} onChange={set('from')} error={errors.from ?? serverField('from')} />
-          <TextInput
-            type="date"
+          <DayInput required label={t('memberPage.form.from')} value={values.from} onChange={set('from')} error={errors.from ?? serverField('from')} />
+          <DayInput
             label={t('memberPage.form.to')}
             value={values.to}
             onChange={set('to')}
