@@ -255,7 +255,7 @@ describe('meetings: plan, prepare, notify, respond', () => {
     const cell = await shown(cells.locator('li').filter({ hasText: QUY_TRO_VON_CELL }).first());
     await shown(cell.getByText(/\d+ cảnh báo/));
     await shown(page.getByRole('heading', { level: 2, name: 'Quy định sinh hoạt do cấp trên điều chỉnh' }));
-    await shown(page.getByRole('button', { name: 'Lưu' }));
+    await shown(page.getByRole('button', { name: 'Xem trước thay đổi' }));
     await expectNoSeriousViolations(page);
 
     await cell.getByRole('link', { name: QUY_TRO_VON_CELL }).click();

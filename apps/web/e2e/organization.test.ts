@@ -13,7 +13,9 @@ describe('organization settings and actions (capuy)', () => {
 
     const settings = page.getByRole('region', { name: 'Thiết lập' });
     // Until someone sets it, the default applies, with its source.
-    await shown(settings.getByText(/^Mặc định — Issue 3/));
+    await shown(settings.getByText(/^Mặc định — Chi bộ số, cấp ủy đặt lại được/));
+    // The rules in force are shown with the settings, read-only: the target day the plan is judged by.
+    await shown(settings.getByTestId('rule-in-force-targetDay').getByText('trước ngày 10 hằng tháng'));
     await settings.getByLabel('Báo trước khi hết dự bị').fill('45');
     await settings.getByRole('button', { name: 'Lưu' }).click();
     await shown(settings.getByText('Tổ chức này tự đặt'));

@@ -14,6 +14,9 @@ import type {
   PlanYearInput,
   RuleOverrideDto,
   RuleOverrideInput,
+  RuleOverridePreviewDto,
+  RuleOverridePreviewInput,
+  RulesInForceDto,
   UpdateMeetingInput,
   YearPlanDto,
 } from '@chibo/core';
@@ -65,8 +68,22 @@ export function createRuleOverride(organizationId: string, input: RuleOverrideIn
   return api.post(`${org(organizationId)}/rule-overrides`, input, idempotencyKey);
 }
 
-export function deleteRuleOverride(id: string): Promise<unknown> {
-  return del(`${V1}/rule-overrides/${enc(id)}`);
+/** What an override would change, before it is saved. */
+export function previewRuleOverride(organizationId: string, input: RuleOverridePreviewInput): Promise<RuleOverridePreviewDto> {
+  return api.post(`${org(organizationId)}/rule-overrides/preview`, input);
+}
+
+export function fetchRemovalPreview(id: string, signal?: AbortSignal): Promise<RuleOverridePreviewDto> {
+  return api.get(`${V1}/rule-overrides/${enc(id)}/removal-preview`, signal);
+}
+
+/** Removing one that has started re-judges past periods: the caller says so with `applyToPast`. */
+export function deleteRuleOverride(id: string, applyToPast = false): Promise<unknown> {
+  return del(`${V1}/rule-overrides/${enc(id)}${applyToPast ? '?applyToPast=true' : ''}`);
+}
+
+export function fetchRulesInForce(organizationId: string, signal?: AbortSignal): Promise<RulesInForceDto> {
+  return api.get(`${org(organizationId)}/rules`, signal);
 }
 
 // ── Meetings ────────────────────────────────────────────────────────────────────────────

@@ -33,6 +33,7 @@ export const keys = {
   yearPlan: (organizationId: string, year: number) => ['organizations', organizationId, 'year-plan', year] as const,
   alerts: (organizationId: string) => ['organizations', organizationId, 'alerts'] as const,
   ruleOverrides: (organizationId: string) => ['organizations', organizationId, 'rule-overrides'] as const,
+  rulesInForce: (organizationId: string) => ['organizations', organizationId, 'rules'] as const,
   meetings: ['meetings'] as const,
   meeting: (id: string) => ['meetings', id] as const,
   meetingNotices: (id: string) => ['meetings', id, 'notices'] as const,

@@ -23,7 +23,7 @@ export const SETTING_DEFAULTS: { readonly [K in SettingKey]: RuleValue<NonNullab
   meetingPlace: null,
   probationAlertDays: {
     value: 30,
-    source: 'Mặc định của Chi bộ số',
+    source: 'Chi bộ số',
     article: 'cấp ủy đặt lại được cho tổ chức mình và cấp dưới',
     tag: 'PRACTICE',
     effectiveFrom: '2011-01-19',

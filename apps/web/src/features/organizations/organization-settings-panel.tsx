@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { OrganizationSettings, SETTING_KEYS, type OrganizationDto, type OrganizationSettingsDto, type SettingKey } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { putSettings } from '../../api/endpoints.ts';
+import { fetchRulesInForce } from '../../api/meeting-endpoints.ts';
+import { ruleValueText } from '../meetings/rule-overrides-panel.tsx';
 import { keys, useSettings } from '../../api/queries.ts';
 import { notifyDone } from '../../lib/notify.ts';
 
@@ -35,6 +37,7 @@ export function OrganizationSettingsPanel({ organization, canEdit }: { organizat
           <>
             <Table variant="vertical" layout="fixed" withTableBorder={false}>
               <Table.Tbody>
+                <RulesInForceRows organizationId={organization.id} />
                 {SETTING_KEYS.map((key) => (
                   <Table.Tr key={key}>
                     <Table.Th w="40%">{t(`settings.keys.${key}`)}</Table.Th>
@@ -58,9 +61,33 @@ export function OrganizationSettingsPanel({ organization, canEdit }: { organizat
 
 type T = ReturnType<typeof useTranslation>['t'];
 
+/**
+ * The meeting rules in force today (the target day first): the same values the year plan and
+ * the alerts judge by, with the committee that set them — set in the rules panel, never here.
+ */
+function RulesInForceRows({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  const rules = useQuery({ queryKey: keys.rulesInForce(organizationId), queryFn: ({ signal }) => fetchRulesInForce(organizationId, signal) });
+  if (!rules.data) return null;
+  return (
+    <>
+      {rules.data.values.map((v) => (
+        <Table.Tr key={v.rule} data-testid={`rule-in-force-${v.rule}`}>
+          <Table.Th w="40%">{t(`meetings.overrides.rule.${v.rule}`)}</Table.Th>
+          <Table.Td style={{ overflowWrap: 'anywhere' }}>
+            <Text>{ruleValueText(t, v.rule, v.value)}</Text>
+            <Text size="sm" c="dimmed">
+              {v.setBy ? t('settings.ruleSetBy', { organization: v.setBy.name }) : t('settings.defaultFrom', { source: v.source })}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </>
+  );
+}
+
 function valueText(key: SettingKey, e: Effective, t: T): string {
   if (e.value === null) return t('settings.unset');
-  if (key === 'regularMeetingDay') return t('settings.dayValue', { day: e.value });
   if (key === 'probationAlertDays') return t('settings.daysValue', { count: Number(e.value) });
   return String(e.value);
 }
@@ -75,7 +102,6 @@ function originText(isOwn: boolean, e: Effective, t: T): string {
 function SettingsForm({ organizationId, own }: { organizationId: string; own: OrganizationSettings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [day, setDay] = useState<string | number>(own.regularMeetingDay ?? '');
   const [place, setPlace] = useState(own.meetingPlace ?? '');
   const [alertDays, setAlertDays] = useState<string | number>(own.probationAlertDays ?? '');
   const [errors, setErrors] = useState<Partial<Record<SettingKey, string>>>({});
@@ -93,7 +119,6 @@ function SettingsForm({ organizationId, own }: { organizationId: string; own: Or
   const handleSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const input = {
-      ...(day !== '' ? { regularMeetingDay: Number(day) } : {}),
       ...(place.trim() !== '' ? { meetingPlace: place } : {}),
       ...(alertDays !== '' ? { probationAlertDays: Number(alertDays) } : {}),
     };
@@ -125,8 +150,7 @@ function SettingsForm({ organizationId, own }: { organizationId: string; own: Or
             {mutation.error.message}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput label={t('settings.keys.regularMeetingDay')} min={1} max={31} allowDecimal={false} hideControls value={day} onChange={setDay} error={errors.regularMeetingDay} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('settings.keys.meetingPlace')} maxLength={200} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.meetingPlace} />
           <NumberInput label={t('settings.keys.probationAlertDays')} min={7} max={120} allowDecimal={false} hideControls value={alertDays} onChange={setAlertDays} error={errors.probationAlertDays} />
         </SimpleGrid>
