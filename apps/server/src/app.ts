@@ -29,6 +29,7 @@ import { paperRoutes } from './modules/papers/papers.routes.ts';
 import { absenceRoutes } from './modules/absences/absences.routes.ts';
 import { ruleOverrideRoutes } from './modules/rule-overrides/rule-overrides.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { noticeRoutes } from './modules/notices/notices.routes.ts';
 
@@ -137,6 +138,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(ruleOverrideRoutes);
   await app.register(noticeRoutes);
   await app.register(calendarFeedRoutes);
+  await app.register(homeRoutes);
 
   if (opts.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

@@ -360,6 +360,63 @@ describe('calendar feed', () => {
   });
 });
 
+describe('late reminders and workflow e-mail', () => {
+  let late: MeetingRow;
+  beforeAll(async () => {
+    const db = t.db.database.db;
+    const starts = new Date(nowMs + 10 * 86_400_000);
+    const [row] = await db
+      .insert(meetings)
+      .values({ organizationId: fund.id, kind: 'extraordinary', status: 'announced', startsAt: starts, plannedMinutes: 90, place: 'Phòng họp nhỏ', revision: 1, announcedAt: clock.now() })
+      .returning();
+    if (!row) throw new Error('no meeting');
+    late = row;
+    await db.transaction((tx) => notifyMeeting(tx, t.delivery, { meeting: late, org: fund, kind: 'announced', now: clock.now() }));
+    await deliver();
+    await logInAgain();
+  });
+
+  it('a reminder e-mail whose moment passed more than five minutes ago is not sent; its notice stays', async () => {
+    const db = t.db.database.db;
+    // The 3-day reminder goes out as it should.
+    nowMs = late.startsAt.getTime() - 3 * 86_400_000 + 30_000;
+    await deliver();
+    // The 2-hour reminder falls due; one run writes its notices (the reminder job comes first).
+    nowMs = late.startsAt.getTime() - 2 * 3_600_000 + 30_000;
+    expect(await runDueJobs(db, clock, { mailer: createMailer(t.delivery), settings: t.delivery, maxJobs: 1 })).toBe(1);
+    const written = await db.select().from(notices).where(and(eq(notices.meetingId, late.id), eq(notices.kind, 'reminder'), like(notices.title, '%còn 2 giờ%')));
+    expect(written).toHaveLength(recipientsCount);
+    // A process claimed their e-mails and died: the leases run out five minutes later.
+    await db.update(jobs).set({ lockedUntil: new Date(nowMs + 5 * 60_000) }).where(and(eq(jobs.kind, 'email'), eq(jobs.status, 'pending')));
+    const before = sink.raw.length;
+    nowMs += 6 * 60_000;
+    expect(await deliver()).toBe(recipientsCount);
+    expect(sink.raw.length).toBe(before);
+    const after = await db.select().from(notices).where(and(eq(notices.meetingId, late.id), eq(notices.kind, 'reminder'), like(notices.title, '%còn 2 giờ%')));
+    expect(after).toHaveLength(recipientsCount);
+    expect(after.every((n) => n.emailStatus === 'none' && (n.emailError ?? '').includes('quá thời điểm nhắc'))).toBe(true);
+  });
+
+  it('a request to be excused reaches the officers by e-mail, with the link and no calendar entry', async () => {
+    nowMs = late.startsAt.getTime() - 86_400_000;
+    await logInAgain();
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/meetings/${late.id}/absence`, headers: dangvien.headers(), payload: { reason: 'Đi khám bệnh định kỳ' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const before = sink.raw.length;
+    expect(await deliver()).toBeGreaterThan(0);
+    await sink.waitFor(before + 1);
+    const [n] = await t.db.database.db.select().from(notices).where(and(eq(notices.meetingId, late.id), eq(notices.kind, 'absence_requested')));
+    const mail = (await sink.parsed()).find((m) => noticeIdOf(m) === n?.id);
+    if (!mail || !n) throw new Error('the officers were not e-mailed');
+    expect(mail.subject).toBe('Đơn xin vắng mặt: đ/c Nguyễn Thị Lan');
+    expect(mail.text).toContain('Lý do: Đi khám bệnh định kỳ');
+    expect(mail.text).toContain(`https://chibo.example.vn/cuoc-hop/${late.id}`);
+    expect(mail.attachments).toEqual([]);
+    // In the app the link is the notice's button, not text beside it.
+    expect(n.body).not.toContain('https://');
+  });
+});
+
 describe('the public calendar route', () => {
   // Last in this file: it spends the address's allowance.
   it('throttles a burst of guessed tokens from one address', async () => {

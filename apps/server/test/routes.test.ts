@@ -47,7 +47,7 @@ describe('route walk', () => {
   ];
 
   // Every field of these bodies is optional: `{}` is a valid request there.
-  const noRequiredFields = new Set(['PUT /api/v1/organizations/:id/settings', 'PUT /api/v1/member-imports/:id/choices', 'POST /api/v1/member-imports/:id/commit', 'POST /api/v1/notices/:id/read', 'POST /api/v1/me/calendar-feed']);
+  const noRequiredFields = new Set(['PUT /api/v1/organizations/:id/settings', 'PUT /api/v1/member-imports/:id/choices', 'POST /api/v1/member-imports/:id/commit', 'POST /api/v1/notices/:id/read', 'POST /api/v1/me/calendar-feed', 'POST /api/v1/papers/:id/withdraw']);
 
   for (const bad of badBodies) {
     it(`every mutating route answers ${bad.name} with a 4xx code`, async () => {

@@ -6,6 +6,10 @@ export const PDF_BYTES = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 export const MEETING_ROUTE_BODIES: Record<string, object> = {
   'POST /api/v1/organizations/:id/year-plan': { year: 2027 },
+  'POST /api/v1/organizations/:id/year-plan/preview': { year: 2027 },
+  'POST /api/v1/organizations/:id/rule-overrides/preview': { rule: 'targetDay', value: 5, from: '2027-01-01' },
+  'PATCH /api/v1/absence-requests/:id': { reason: 'Đi công tác xa hơn' },
+  'POST /api/v1/papers/:id/withdraw': {},
   'POST /api/v1/organizations/:id/rule-overrides': { rule: 'targetDay', value: 5, from: '2027-01-01' },
   'PATCH /api/v1/meetings/:id': { revision: 0, place: 'Hội trường' },
   'POST /api/v1/meetings/:id/announce': { revision: 0 },

@@ -15,6 +15,8 @@ export const ERRORS = {
   forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   not_found: { status: 404, message: 'Không tìm thấy.' },
   conflict: { status: 409, message: 'Dữ liệu đã thay đổi hoặc bị trùng.' },
+  /** A rule says not now (a meeting started too early); the page was not stale. */
+  action_unavailable: { status: 409, message: 'Thao tác này chưa thực hiện được lúc này.' },
   idempotency_key_reused: { status: 409, message: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.' },
   request_in_progress: { status: 409, message: 'Yêu cầu này đang được xử lý. Vui lòng chờ giây lát rồi tải lại.' },
   wrong_password: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },

@@ -158,7 +158,10 @@ export const AbsenceRequestDto = z.object({
 });
 export type AbsenceRequestDto = z.infer<typeof AbsenceRequestDto>;
 
-export const NOTICE_KINDS = ['announced', 'moved', 'cancelled', 'reminder'] as const;
+/** About a meeting's schedule (announced, moved, cancelled, reminder), or a step of its preparation between a member and the officers. */
+export const MEETING_NOTICE_KINDS = ['announced', 'moved', 'cancelled', 'reminder'] as const;
+export const WORKFLOW_NOTICE_KINDS = ['absence_requested', 'absence_decided', 'paper_submitted', 'paper_decided'] as const;
+export const NOTICE_KINDS = [...MEETING_NOTICE_KINDS, ...WORKFLOW_NOTICE_KINDS] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const EMAIL_STATUSES = ['none', 'pending', 'sent', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
@@ -289,3 +292,48 @@ export type NextMeetingDto = z.infer<typeof NextMeetingDto>;
 /** An account a meeting may invite and notify: someone of a committee above the cell. */
 export const GuestAccountDto = z.object({ accountId: Id, displayName: z.string(), organizationName: z.string() });
 export type GuestAccountDto = z.infer<typeof GuestAccountDto>;
+
+/** What announcing a meeting would send, shown before it is sent. */
+export const AnnouncementPreviewDto = z.object({
+  recipients: z.array(z.object({ name: z.string(), byEmail: z.boolean(), guest: z.boolean() })),
+  /** E-mail is configured on this server (else the notices stay in the app). */
+  emailEnabled: z.boolean(),
+  title: z.string(),
+  body: z.string(),
+  /** Reminders that will follow, in minutes before the start (those still ahead). */
+  reminders: z.array(z.number().int()),
+});
+export type AnnouncementPreviewDto = z.infer<typeof AnnouncementPreviewDto>;
+
+/** The meetings a year plan would draft, shown before they are made. */
+export const YearPlanPreviewDto = z.object({
+  year: z.number().int(),
+  drafts: z.array(z.object({ kind: z.enum(['regular', 'thematic', 'combined']), startsAt: z.string(), monthPeriod: z.string().nullable(), quarterPeriod: z.string().nullable(), plannedMinutes: z.number().int(), topic: z.string().nullable() })),
+});
+export type YearPlanPreviewDto = z.infer<typeof YearPlanPreviewDto>;
+
+/** What waits for the caller (their home page): what they must hand in, and what they must decide. */
+export const PendingItemDto = z.object({
+  kind: z.enum(['paper_to_write', 'absence_waiting', 'absence_to_decide', 'paper_to_decide']),
+  id: Id,
+  meetingId: Id,
+  meetingStartsAt: z.string(),
+  organizationName: z.string(),
+  /** The paper's title, or the request's reason. */
+  title: z.string(),
+  /** Who asked or wrote (the officers' items). */
+  memberName: z.string().nullable(),
+  /** A paper's due day. */
+  dueDate: IsoDate.nullable(),
+});
+export type PendingItemDto = z.infer<typeof PendingItemDto>;
+export const PendingDto = z.object({
+  unreadNotices: z.number().int(),
+  /** The caller's own: papers to hand in, requests not yet decided. */
+  mine: z.array(PendingItemDto),
+  /** For the cells the caller runs: requests and papers to decide. */
+  toDecide: z.array(PendingItemDto),
+  /** More waits than listed (the lists are capped). */
+  more: z.boolean(),
+});
+export type PendingDto = z.infer<typeof PendingDto>;

@@ -217,7 +217,7 @@ export const notices = pgTable(
     index('notices_meeting_idx').on(t.meetingId),
     index('notices_member_idx').on(t.recipientMemberId),
     index('notices_account_idx').on(t.recipientAccountId),
-    check('notices_kind_chk', sql`${t.kind} in ('announced','moved','cancelled','reminder')`),
+    check('notices_kind_chk', sql`${t.kind} in ('announced','moved','cancelled','reminder','absence_requested','absence_decided','paper_submitted','paper_decided')`),
     check('notices_email_chk', sql`${t.emailStatus} in ('none','pending','sent','failed')`),
   ],
 );

@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { absenceRequests, members } from '../../db/schema/index.ts';
+import { absenceRequests, meetings, members } from '../../db/schema/index.ts';
+import { anyUuid } from '../../db/where.ts';
 
 export type AbsenceValues = typeof absenceRequests.$inferInsert;
 /** A request with the name of the member who made it. */
@@ -46,4 +47,23 @@ export async function updateAbsence(db: Queryable, id: string, patch: Partial<Ab
 
 export async function deleteAbsence(db: Queryable, id: string): Promise<void> {
   await db.delete(absenceRequests).where(eq(absenceRequests.id, id));
+}
+
+/** Requests still waiting for a decision, of meetings still ahead, by member or by the meetings' cells. */
+export async function absencesWaiting(db: Queryable, q: { memberId?: string; cellIds?: readonly string[]; limit: number }): Promise<(AbsenceRow & { meetingStartsAt: Date; organizationId: string })[]> {
+  return db
+    .select({ ...columns, meetingStartsAt: meetings.startsAt, organizationId: meetings.organizationId })
+    .from(absenceRequests)
+    .innerJoin(members, eq(members.id, absenceRequests.memberId))
+    .innerJoin(meetings, eq(meetings.id, absenceRequests.meetingId))
+    .where(
+      and(
+        eq(absenceRequests.status, 'pending'),
+        inArray(meetings.status, ['draft', 'announced']),
+        q.memberId ? eq(absenceRequests.memberId, q.memberId) : undefined,
+        q.cellIds ? anyUuid(meetings.organizationId, q.cellIds) : undefined,
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(absenceRequests.createdAt))
+    .limit(q.limit);
 }

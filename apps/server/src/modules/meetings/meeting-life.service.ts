@@ -12,7 +12,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { requireActor } from '../../lib/policy.ts';
 import { recordChange } from '../audit/audit.service.ts';
 import { grantPathsOf } from '../auth/auth.service.ts';
-import { notifyMeeting } from '../notices/notices.service.ts';
+import { announcementPreview, notifyMeeting, type Recipient } from '../notices/notices.service.ts';
 import { authorizeOnOrganization, settingsOf, type OrganizationRow } from '../organizations/organizations.service.ts';
 import { papersOfMeeting } from '../papers/papers.service.ts';
 import { rulesOf } from '../rule-overrides/rule-overrides.service.ts';
@@ -210,7 +210,7 @@ export async function transitionMeeting(ctx: Ctx, id: string, revision: number, 
   return changeMeeting(ctx, id, revision, [from], refused, async (tx, before, org, now) => {
     if (to === 'in_progress') {
       const why = startRefusal(before.startsAt, org.timeZone, now);
-      if (why) throw new AppError('conflict', why);
+      if (why) throw new AppError('action_unavailable', why);
     }
     const row = await repo.updateMeeting(tx, id, to === 'in_progress' ? { status: to, startedAt: now } : { status: to, endedAt: now }, now);
     await audit(tx, ctx, org, id, to === 'in_progress' ? 'meeting.started' : 'meeting.ended', {}, now);
@@ -235,4 +235,22 @@ export async function putAgenda(ctx: Ctx, id: string, revision: number, items: r
     await audit(tx, ctx, org, id, 'meeting.agenda_set', { before: old.map((i) => [i.title, i.plannedMinutes]), after: items.map((i) => [i.title, i.plannedMinutes]), total: check.total }, now);
     return row;
   });
+}
+
+export interface AnnouncementPreview {
+  recipients: Recipient[];
+  title: string;
+  body: string;
+  email: boolean;
+  reminders: number[];
+}
+
+/** What announcing would send, to whom and by which way, before anything is sent (a draft only). */
+export async function previewAnnouncement(ctx: Ctx, id: string): Promise<AnnouncementPreview> {
+  const { meeting, org } = await loadMeeting(ctx, id, 'meeting.manage');
+  requireStatus(meeting, ['draft'], 'Chỉ công bố được cuộc họp đang ở dạng dự kiến.');
+  const now = ctx.clock.now();
+  const preview = await announcementPreview(ctx.db, ctx.delivery, meeting, org);
+  const reminders = ctx.delivery.reminderOffsetsMinutes.filter((m) => meeting.startsAt.getTime() - m * 60_000 > now.getTime());
+  return { ...preview, reminders: [...reminders] };
 }

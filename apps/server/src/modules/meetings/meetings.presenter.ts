@@ -1,5 +1,6 @@
 /** Meetings, their pages and alerts as the API shows them: rows and views mapped to DTOs, nothing loaded. */
-import { agendaTotal, type Alert, type ComplianceAlertDto, type MeetingDetailDto, type MeetingDto, type NextMeetingDto } from '@chibo/core';
+import { agendaTotal, type Alert, type AnnouncementPreviewDto, type ComplianceAlertDto, type MeetingDetailDto, type MeetingDto, type NextMeetingDto } from '@chibo/core';
+import type { AnnouncementPreview } from './meeting-life.service.ts';
 import { presentAbsence } from '../absences/absences.presenter.ts';
 import { presentDocument } from '../documents/documents.presenter.ts';
 import { presentPaper } from '../papers/papers.presenter.ts';
@@ -60,5 +61,15 @@ export function presentNextMeeting(card: NextMeetingCard | null): NextMeetingDto
     documents: card.documents.map(presentDocument),
     myPapers: card.myPapers.map((v) => presentPaper(v.row, v.readable)),
     myAbsence: card.myAbsence ? presentAbsence(card.myAbsence) : null,
+  };
+}
+
+export function presentAnnouncement(p: AnnouncementPreview): AnnouncementPreviewDto {
+  return {
+    recipients: p.recipients.map((r) => ({ name: r.name, byEmail: p.email && r.email !== null, guest: r.memberId === null })),
+    emailEnabled: p.email,
+    title: p.title,
+    body: p.body,
+    reminders: p.reminders,
   };
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CancelMeetingInput, CreateMeetingInput, ErrorResponse, GuestAccountDto, IdParams, MeetingDetailDto, NextMeetingDto, PutAgendaInput, TransitionInput, UpdateMeetingInput } from '@chibo/core';
+import { AnnouncementPreviewDto, CancelMeetingInput, CreateMeetingInput, ErrorResponse, GuestAccountDto, IdParams, MeetingDetailDto, NextMeetingDto, PutAgendaInput, TransitionInput, UpdateMeetingInput } from '@chibo/core';
 import * as life from './meeting-life.service.ts';
 import * as page from './meeting-page.service.ts';
-import { presentDetail, presentNextMeeting } from './meetings.presenter.ts';
+import { presentAnnouncement, presentDetail, presentNextMeeting } from './meetings.presenter.ts';
 import { guestAccounts } from './meetings.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -25,6 +25,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { authz: 'session' },
     schema: { tags: ['meetings'], summary: 'Sửa cuộc họp; dời lịch cuộc họp đã công bố thì báo lại mọi người', params: IdParams, body: UpdateMeetingInput, response: { 200: MeetingDetailDto, ...errors } },
     handler: async (req) => presentDetail(await life.updateMeeting(req.ctx, req.params.id, req.body)),
+  });
+
+  app.get('/api/v1/meetings/:id/announcement', {
+    config: { authz: 'session' },
+    schema: { tags: ['meetings'], summary: 'Xem trước khi công bố: ai sẽ được báo (trong ứng dụng, qua thư) và nội dung thông báo', params: IdParams, response: { 200: AnnouncementPreviewDto, ...errors } },
+    handler: async (req) => presentAnnouncement(await life.previewAnnouncement(req.ctx, req.params.id)),
   });
 
   app.post('/api/v1/meetings/:id/announce', {

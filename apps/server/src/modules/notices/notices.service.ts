@@ -12,12 +12,11 @@ import { cancelPendingJobs, enqueueJobs, pendingJobKeys } from '../../jobs/jobs.
 import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { requireActor } from '../../lib/policy.ts';
-import { accountsByIds } from '../auth/auth.service.ts';
+import { accountOfMember, accountsByIds, accountsWithRoleOn } from '../auth/auth.service.ts';
 import { expectedAt, loadMeeting, type MeetingRow } from '../meetings/meetings.service.ts';
 import { membersWithHistory } from '../members/members.service.ts';
 import type { OrganizationRow } from '../organizations/organizations.service.ts';
-import { meetingLink } from './delivery.ts';
-import { noticeText } from './notice-text.ts';
+import { noticeText, workflowNoticeText, type WorkflowTextInput } from './notice-text.ts';
 import { readerOf } from './notices.policy.ts';
 import * as repo from './notices.repo.ts';
 
@@ -50,20 +49,25 @@ export interface Recipient {
  */
 export async function recipientsOf(db: Queryable, meeting: MeetingRow, org: OrganizationRow): Promise<Recipient[]> {
   const out: Recipient[] = (await expectedAt(db, meeting, org)).map((e) => ({ key: `m:${e.memberId}`, memberId: e.memberId, accountId: null, name: e.fullName, email: e.row.email }));
-  const accs = (await accountsByIds(db, meeting.guests.map((g) => g.accountId).filter((id): id is string => id !== null))).filter((a) => !a.disabledAt);
-  const memberEmails = new Map((await membersWithHistory(db, accs.map((a) => a.memberId).filter((id): id is string => id !== null))).map((l) => [l.row.id, l.row.email]));
-  for (const a of accs) {
+  for (const r of await accountRecipients(db, meeting.guests.map((g) => g.accountId).filter((id): id is string => id !== null))) {
     // A guest who is also a member of the cell is told once.
-    if (a.memberId && out.some((r) => r.memberId === a.memberId)) continue;
-    out.push({ key: `a:${a.id}`, memberId: null, accountId: a.id, name: a.displayName, email: a.email ?? (a.memberId ? (memberEmails.get(a.memberId) ?? null) : null) });
+    if (r.linkedMemberId && out.some((x) => x.memberId === r.linkedMemberId)) continue;
+    out.push(r);
   }
   return out;
+}
+
+/** Enabled accounts as recipients: their own address, else their member record's. */
+async function accountRecipients(db: Queryable, accountIds: readonly string[]): Promise<(Recipient & { linkedMemberId: string | null })[]> {
+  const accs = (await accountsByIds(db, accountIds)).filter((a) => !a.disabledAt);
+  const memberEmails = new Map((await membersWithHistory(db, accs.map((a) => a.memberId).filter((id): id is string => id !== null))).map((l) => [l.row.id, l.row.email]));
+  return accs.map((a) => ({ key: `a:${a.id}`, memberId: null, accountId: a.id, name: a.displayName, email: a.email ?? (a.memberId ? (memberEmails.get(a.memberId) ?? null) : null), linkedMemberId: a.memberId }));
 }
 
 export interface WriteNoticesArgs {
   meeting: MeetingRow;
   org: OrganizationRow;
-  kind: NoticeKind;
+  kind: Extract<NoticeKind, 'announced' | 'moved' | 'cancelled' | 'reminder'>;
   now: Date;
   reason?: string | null | undefined;
   offsetMinutes?: number | undefined;
@@ -71,30 +75,23 @@ export interface WriteNoticesArgs {
 }
 
 /** One notice per recipient (written once per dedupe key) and an e-mail job for each new one with an address. */
-export async function writeMeetingNotices(tx: Tx, delivery: DeliverySettings, args: WriteNoticesArgs): Promise<number> {
-  const recipients = await recipientsOf(tx, args.meeting, args.org);
-  if (recipients.length === 0) return 0;
-  const text = noticeText({
-    kind: args.kind,
-    meeting: args.meeting,
-    cellName: args.org.name,
-    timeZone: args.org.timeZone,
-    link: meetingLink(delivery, args.meeting.id),
-    reason: args.reason,
-    offsetMinutes: args.offsetMinutes,
-  });
+async function writeNotices(
+  tx: Tx,
+  delivery: DeliverySettings,
+  args: { meeting: MeetingRow; kind: NoticeKind; now: Date; recipients: readonly Recipient[]; text: { title: string; body: string }; dedupeKeyOf: (recipientKey: string) => string },
+): Promise<number> {
   const mail = delivery.smtpUrl !== undefined;
   const inserted = await repo.insertNotices(
     tx,
-    recipients.map((r) => ({
+    args.recipients.map((r) => ({
       meetingId: args.meeting.id,
       kind: args.kind,
       recipientMemberId: r.memberId,
       recipientAccountId: r.accountId,
       recipientName: r.name,
       email: r.email,
-      title: text.title,
-      body: text.body,
+      title: args.text.title,
+      body: args.text.body,
       dedupeKey: args.dedupeKeyOf(r.key),
       emailStatus: mail && r.email ? 'pending' : 'none',
       createdAt: args.now,
@@ -103,6 +100,21 @@ export async function writeMeetingNotices(tx: Tx, delivery: DeliverySettings, ar
   const toMail = inserted.filter((n) => n.emailStatus === 'pending');
   await enqueueJobs(tx, toMail.map((n) => ({ kind: 'email', key: `email:${n.id}`, runAt: args.now, payload: { noticeId: n.id } satisfies EmailPayload })));
   return inserted.length;
+}
+
+/** The notices of a meeting's schedule: to everyone expected and the guests with an account. */
+export async function writeMeetingNotices(tx: Tx, delivery: DeliverySettings, args: WriteNoticesArgs): Promise<number> {
+  const recipients = await recipientsOf(tx, args.meeting, args.org);
+  if (recipients.length === 0) return 0;
+  const text = noticeText({
+    kind: args.kind,
+    meeting: args.meeting,
+    cellName: args.org.name,
+    timeZone: args.org.timeZone,
+    reason: args.reason,
+    offsetMinutes: args.offsetMinutes,
+  });
+  return writeNotices(tx, delivery, { meeting: args.meeting, kind: args.kind, now: args.now, recipients, text, dedupeKeyOf: args.dedupeKeyOf });
 }
 
 /**
@@ -123,6 +135,39 @@ export async function notifyMeeting(tx: Tx, delivery: DeliverySettings, args: { 
   await cancelReminders(tx, meeting.id);
   if (kind !== 'cancelled') await scheduleReminders(tx, delivery, meeting, args.now);
   return written;
+}
+
+/** What announcing would send, without sending it: who is told (and by e-mail or in the app only) and the text they receive. */
+export async function announcementPreview(db: Queryable, delivery: DeliverySettings, meeting: MeetingRow, org: OrganizationRow): Promise<{ recipients: Recipient[]; title: string; body: string; email: boolean }> {
+  const recipients = await recipientsOf(db, meeting, org);
+  const text = noticeText({ kind: 'announced', meeting, cellName: org.name, timeZone: org.timeZone });
+  return { recipients, ...text, email: delivery.smtpUrl !== undefined };
+}
+
+/**
+ * A step of a meeting's preparation told to the other side (issue 9, point 9): a member's
+ * request or paper to the cell's officers; their decision back to the member. Written in the
+ * transaction of the step, once per step (the dedupe key carries the step's own time).
+ */
+export async function notifyWorkflow(
+  tx: Tx,
+  delivery: DeliverySettings,
+  args: Omit<WorkflowTextInput, 'cellName' | 'timeZone'> & { org: OrganizationRow; memberId: string; stepId: string; now: Date },
+): Promise<number> {
+  const toOfficers = args.kind === 'absence_requested' || args.kind === 'paper_submitted';
+  let recipients: Recipient[];
+  if (toOfficers) {
+    // The cell's officers' accounts; an officer who is the member themself is not told of their own step.
+    const memberAccount = await accountOfMember(tx, args.memberId);
+    const officers = (await accountsWithRoleOn(tx, 'cell_officer', [args.org.id])).filter((a) => a.accountId !== memberAccount);
+    recipients = await accountRecipients(tx, officers.map((a) => a.accountId));
+  } else {
+    const [member] = await membersWithHistory(tx, [args.memberId]);
+    recipients = member ? [{ key: `m:${args.memberId}`, memberId: args.memberId, accountId: null, name: member.row.fullName, email: member.row.email }] : [];
+  }
+  if (recipients.length === 0) return 0;
+  const text = workflowNoticeText({ ...args, cellName: args.org.name, timeZone: args.org.timeZone });
+  return writeNotices(tx, delivery, { meeting: args.meeting, kind: args.kind, now: args.now, recipients, text, dedupeKeyOf: (key) => `${args.kind}:${args.stepId}:${args.now.toISOString()}:${key}` });
 }
 
 const reminderKeyPrefix = (meetingId: string) => `reminder:${meetingId}:`;
@@ -194,4 +239,9 @@ export const findNotice = repo.findNotice;
 
 export function setEmailState(tx: Queryable, noticeId: string, patch: Parameters<typeof repo.setEmailState>[2]): Promise<void> {
   return repo.setEmailState(tx, noticeId, patch);
+}
+
+/** How many of the caller's notices are unread (the menu's badge, the home page). */
+export function unreadCount(ctx: Ctx): Promise<number> {
+  return repo.unreadCount(ctx.db, readerOf(requireActor(ctx)));
 }

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { meetingPapers, members } from '../../db/schema/index.ts';
+import { meetingPapers, meetings, members } from '../../db/schema/index.ts';
 import { anyUuid } from '../../db/where.ts';
 
 export type PaperValues = typeof meetingPapers.$inferInsert;
@@ -56,4 +56,22 @@ export async function updatePaper(db: Queryable, id: string, patch: Partial<Pape
 
 export async function deletePaper(db: Queryable, id: string): Promise<void> {
   await db.delete(meetingPapers).where(eq(meetingPapers.id, id));
+}
+
+/** Papers of meetings still ahead or running, by their meeting's cell, in these statuses (what waits on someone). */
+export async function papersWaiting(db: Queryable, q: { authorMemberId?: string; cellIds?: readonly string[]; statuses: readonly PaperRow['status'][]; limit: number }): Promise<(PaperRow & { meetingStartsAt: Date; organizationId: string })[]> {
+  const where = [
+    inArray(meetingPapers.status, [...q.statuses]),
+    inArray(meetings.status, ['draft', 'announced', 'in_progress']),
+    q.authorMemberId ? eq(meetingPapers.authorMemberId, q.authorMemberId) : undefined,
+    q.cellIds ? anyUuid(meetings.organizationId, q.cellIds) : undefined,
+  ];
+  return db
+    .select({ ...columns, meetingStartsAt: meetings.startsAt, organizationId: meetings.organizationId })
+    .from(meetingPapers)
+    .innerJoin(members, eq(members.id, meetingPapers.authorMemberId))
+    .innerJoin(meetings, eq(meetings.id, meetingPapers.meetingId))
+    .where(and(...where))
+    .orderBy(asc(meetings.startsAt), asc(meetingPapers.createdAt))
+    .limit(q.limit);
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AssignPaperInput, DecidePaperInput, DOCUMENT_MAX_BYTES, ErrorResponse, IdParams, PaperDto, SubmitPaperInput, text } from '@chibo/core';
+import { NoBody, noBodyIsEmpty } from '../../lib/no-body.ts';
 import { requireBytes, sendFile } from '../../lib/send-file.ts';
 import { presentPaper } from './papers.presenter.ts';
 import * as service from './papers.service.ts';
@@ -42,6 +43,13 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { authz: 'session' },
     schema: { tags: ['papers'], summary: 'Tải tệp tham luận', params: IdParams },
     handler: async (req, reply) => sendFile(reply, await service.paperFile(req.ctx, req.params.id)),
+  });
+
+  app.post('/api/v1/papers/:id/withdraw', {
+    config: { authz: 'session' },
+    schema: { tags: ['papers'], summary: 'Người viết rút tham luận đã nộp (trước khi được duyệt)', params: IdParams, body: NoBody, response: { 200: PaperDto, ...errors } },
+    preValidation: noBodyIsEmpty,
+    handler: async (req) => present(await service.withdrawPaper(req.ctx, req.params.id)),
   });
 
   app.post('/api/v1/papers/:id/decision', {

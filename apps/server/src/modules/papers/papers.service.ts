@@ -12,6 +12,7 @@ import { recordChange } from '../audit/audit.service.ts';
 import { checkedFile } from '../documents/documents.service.ts';
 import { requireOpenMeeting } from '../documents/documents.policy.ts';
 import { appendAgendaItem, agendaOf, attendeesOf, dayOfMeeting, loadMeeting, lockMeeting, touchMeeting } from '../meetings/meetings.service.ts';
+import { notifyWorkflow } from '../notices/notices.service.ts';
 import { isAuthor, mayReadPaper } from './papers.policy.ts';
 import * as repo from './papers.repo.ts';
 
@@ -52,7 +53,7 @@ export async function assignPaper(ctx: Ctx, meetingId: string, input: { title: s
 /** What the author hands in: the text written in the app, or a file (typed by its bytes). */
 export type PaperSubmission = { body: string } | { fileName: string; bytes: Buffer };
 
-/** The author writes or uploads the paper (again, after it was returned). */
+/** The author writes or uploads the paper — again after it was returned, or to replace what waits for a decision. */
 export async function submitPaper(ctx: Ctx, id: string, submission: PaperSubmission): Promise<PaperView> {
   const actor = requireActor(ctx);
   const paper = await repo.findPaper(ctx.db, id);
@@ -65,7 +66,7 @@ export async function submitPaper(ctx: Ctx, id: string, submission: PaperSubmiss
   return ctx.db.transaction(async (tx) => {
     const locked = await repo.findPaper(tx, id, true);
     if (!locked) throw new AppError('not_found', 'Không tìm thấy tham luận.');
-    if (locked.status !== 'assigned' && locked.status !== 'returned') throw new AppError('conflict', locked.status === 'accepted' ? 'Tham luận đã được duyệt.' : 'Tham luận đã nộp, đang chờ duyệt.');
+    if (locked.status === 'accepted') throw new AppError('conflict', 'Tham luận đã được duyệt: không sửa được nữa.');
     // A new submission replaces the previous one, text or file.
     const content = file ? { body: null, fileName: file.fileName, contentType: file.contentType, content: file.bytes } : { body: 'body' in submission ? submission.body : null, fileName: null, contentType: null, content: null };
     await repo.updatePaper(tx, id, { ...content, status: 'submitted', submittedAt: now });
@@ -79,8 +80,11 @@ export async function submitPaper(ctx: Ctx, id: string, submission: PaperSubmiss
         paperId: id,
         ...(file ? { fileName: file.fileName, contentType: file.contentType, size: file.bytes.length } : { length: content.body?.length ?? 0 }),
         sha256: sha256(file ? file.bytes : Buffer.from(content.body ?? '')),
+        ...(locked.status === 'submitted' ? { replaced: true } : {}),
       },
     });
+    // The officers are told a paper waits for their decision.
+    await notifyWorkflow(tx, ctx.delivery, { kind: 'paper_submitted', meeting, org, memberId: paper.authorMemberId, memberName: paper.authorName, paperTitle: paper.title, stepId: id, now });
     return { row: await reread(tx, id), readable: true };
   });
 }
@@ -116,6 +120,28 @@ export async function decidePaper(ctx: Ctx, id: string, decision: 'accept' | 're
       await touchMeeting(tx, meeting.id, now);
     }
     await recordChange(tx, ctx, { at: now, action: decision === 'accept' ? 'meeting.paper_accepted' : 'meeting.paper_returned', targetType: 'meeting', targetId: meeting.id, organization: org, data: { paperId: id, comment } });
+    // The author is told the decision.
+    await notifyWorkflow(tx, ctx.delivery, { kind: 'paper_decided', meeting, org, memberId: locked.authorMemberId, memberName: locked.authorName, paperTitle: locked.title, outcome: decision === 'accept' ? 'accepted' : 'returned', text: comment, stepId: id, now });
+    return { row: await reread(tx, id), readable: true };
+  });
+}
+
+/** The author takes a submitted paper back before it is decided (it is theirs to finish again). */
+export async function withdrawPaper(ctx: Ctx, id: string): Promise<PaperView> {
+  const actor = requireActor(ctx);
+  const paper = await repo.findPaper(ctx.db, id);
+  if (!paper) throw new AppError('not_found', 'Không tìm thấy tham luận.');
+  const { meeting, org } = await loadMeeting(ctx, paper.meetingId, 'meeting.read');
+  if (!isAuthor(actor, paper)) throw new AppError('forbidden', 'Chỉ người viết mới rút được tham luận này.');
+  requireOpenMeeting(meeting.status, 'Cuộc họp đã kết thúc hoặc đã hủy.');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const locked = await repo.findPaper(tx, id, true);
+    if (!locked) throw new AppError('not_found', 'Không tìm thấy tham luận.');
+    if (locked.status !== 'submitted') throw new AppError('conflict', locked.status === 'accepted' ? 'Tham luận đã được duyệt: không rút được nữa.' : 'Tham luận chưa nộp hoặc đã được trả lại.');
+    // What was written stays as the author's draft: taking it back is not deleting it.
+    await repo.updatePaper(tx, id, { status: 'assigned', submittedAt: null });
+    await recordChange(tx, ctx, { at: now, action: 'meeting.paper_withdrawn', targetType: 'meeting', targetId: paper.meetingId, organization: org, data: { paperId: id } });
     return { row: await reread(tx, id), readable: true };
   });
 }
@@ -123,4 +149,14 @@ export async function decidePaper(ctx: Ctx, id: string, decision: 'accept' | 're
 /** A meeting's papers as the caller may see them (papers.policy). */
 export async function papersOfMeeting(db: Queryable, actor: Actor, cellPath: string, meetingId: string): Promise<PaperView[]> {
   return (await repo.papersOf(db, [meetingId])).map((row) => ({ row, readable: mayReadPaper(actor, cellPath, row) }));
+}
+
+/** Papers the member still has to hand in (assigned or returned), of meetings still ahead. */
+export function papersToWrite(db: Queryable, memberId: string, limit: number) {
+  return repo.papersWaiting(db, { authorMemberId: memberId, statuses: ['assigned', 'returned'], limit });
+}
+
+/** Papers handed in and waiting for the officers of these cells to decide. */
+export function papersToDecide(db: Queryable, cellIds: readonly string[], limit: number) {
+  return cellIds.length === 0 ? Promise.resolve([]) : repo.papersWaiting(db, { cellIds, statuses: ['submitted'], limit });
 }

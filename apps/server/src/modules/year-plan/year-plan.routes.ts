@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ComplianceAlertDto, ErrorResponse, IdParams, PlanYearInput, YearPlanDto } from '@chibo/core';
+import { ComplianceAlertDto, ErrorResponse, IdParams, PlanYearInput, YearPlanDto, YearPlanPreviewDto } from '@chibo/core';
 import { presentAlert } from '../meetings/meetings.presenter.ts';
-import { presentYearPlan } from './year-plan.presenter.ts';
+import { presentYearPlan, presentYearPlanPreview } from './year-plan.presenter.ts';
 import * as service from './year-plan.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -20,6 +20,12 @@ export const yearPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { authz: 'session' },
     schema: { tags: ['year-plan'], summary: 'Lập kế hoạch năm: các kỳ thường kỳ và chuyên đề còn lại của năm chưa có cuộc họp', params: IdParams, body: PlanYearInput, response: { 200: YearPlanDto, ...errors } },
     handler: async (req) => presentYearPlan(await service.planYear(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/organizations/:id/year-plan/preview', {
+    config: { authz: 'session' },
+    schema: { tags: ['year-plan'], summary: 'Xem trước: kế hoạch năm sẽ lập những cuộc họp nào (chưa lưu)', params: IdParams, body: PlanYearInput, response: { 200: YearPlanPreviewDto, ...errors } },
+    handler: async (req) => presentYearPlanPreview(await service.previewYearPlan(req.ctx, req.params.id, req.body)),
   });
 
   app.get('/api/v1/organizations/:id/alerts', {

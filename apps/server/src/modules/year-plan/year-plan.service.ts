@@ -9,7 +9,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { recordChange } from '../audit/audit.service.ts';
 import { insertDrafts } from '../meetings/meeting-life.service.ts';
 import { requireCell } from '../meetings/meetings.policy.ts';
-import { factsOf, mayReadAll, meetingsOfYear, viewOf, type MeetingView } from '../meetings/meetings.service.ts';
+import { factsOf, mayReadAll, meetingsOfYear, viewOf, type MeetingRow, type MeetingView } from '../meetings/meetings.service.ts';
 import { authorizeOnOrganization, cellsUnder, lockOrganization, settingsOf, type OrganizationRow } from '../organizations/organizations.service.ts';
 import { rulesOf, rulesOfOrganizations } from '../rule-overrides/rule-overrides.service.ts';
 import { requirePlanOfCell } from './year-plan.policy.ts';
@@ -79,6 +79,43 @@ export async function listAlerts(ctx: Ctx, organizationId: string): Promise<(Ale
   return out;
 }
 
+export type Draft = Pick<MeetingRow, 'kind' | 'monthPeriod' | 'quarterPeriod' | 'startsAt' | 'plannedMinutes' | 'place' | 'topic'>;
+
+/**
+ * The drafts a plan of `input.year` would add to what the cell has: each period still ahead that
+ * no live meeting fulfils (core planYear and yearDrafts), at the usual place.
+ */
+async function draftsFor(db: Queryable, ctx: Ctx, org: OrganizationRow, input: PlanYearInput): Promise<Draft[]> {
+  const now = ctx.clock.now();
+  const rulesOn = await rulesOf(db, org);
+  const existing = (await meetingsOfYear(db, [org], input.year)).filter((m) => m.status !== 'cancelled');
+  const hasMonth = new Set(existing.map((m) => m.monthPeriod).filter((p): p is string => p !== null));
+  const hasQuarter = new Set(existing.map((m) => m.quarterPeriod).filter((p): p is string => p !== null));
+  const plan = planYearRules(input.year, rulesOn, { thematicMonthOfQuarter: input.thematicMonthOfQuarter, topics: input.topics?.map((t) => (t === '' ? null : t)) ?? [] });
+  // The usual place, as the cell or a committee above set it.
+  const place = (await settingsOf(db, [org])).get(org.id)?.meetingPlace.value ?? null;
+  const today = localDateOf(now, org.timeZone);
+  // Only what is still ahead (today's only if its hour is): a past day is for the compliance
+  // record, not a draft nobody could announce.
+  const isAhead = (date: string) => date >= today && instantOf(date, input.time, org.timeZone) > now;
+  return yearDrafts(plan, { months: hasMonth, quarters: hasQuarter }, today, isAhead, rulesOn).map((d) => ({
+    kind: d.kind,
+    monthPeriod: d.monthPeriod,
+    quarterPeriod: d.quarterPeriod,
+    startsAt: instantOf(d.date, input.time, org.timeZone),
+    plannedMinutes: d.plannedMinutes,
+    place,
+    topic: d.topic,
+  }));
+}
+
+/** What planning the year would make, without making it (the dialog says it before the officer confirms). */
+export async function previewYearPlan(ctx: Ctx, organizationId: string, input: PlanYearInput): Promise<{ year: number; drafts: Draft[] }> {
+  const org = await authorizeOnOrganization(ctx, 'meeting.manage', organizationId);
+  requireCell(org);
+  return { year: input.year, drafts: await draftsFor(ctx.db, ctx, org, input) };
+}
+
 /**
  * Draft meetings for the periods of `year` that have none: each month's regular meeting by the
  * target-day rule and one thematic meeting a quarter, held in the same session (a combined
@@ -91,26 +128,7 @@ export async function planYear(ctx: Ctx, organizationId: string, input: PlanYear
   return ctx.db.transaction(async (tx) => {
     // One planner at a time per cell: two clicks do not make two plans.
     await lockOrganization(tx, org.id);
-    const rulesOn = await rulesOf(tx, org);
-    const existing = (await meetingsOfYear(tx, [org], input.year)).filter((m) => m.status !== 'cancelled');
-    const hasMonth = new Set(existing.map((m) => m.monthPeriod).filter((p): p is string => p !== null));
-    const hasQuarter = new Set(existing.map((m) => m.quarterPeriod).filter((p): p is string => p !== null));
-    const plan = planYearRules(input.year, rulesOn, { thematicMonthOfQuarter: input.thematicMonthOfQuarter, topics: input.topics?.map((t) => (t === '' ? null : t)) ?? [] });
-    // The usual place, as the cell or a committee above set it.
-    const place = (await settingsOf(tx, [org])).get(org.id)?.meetingPlace.value ?? null;
-    const today = localDateOf(now, org.timeZone);
-    // Only what is still ahead (today's only if its hour is): a past day is for the compliance
-    // record, not a draft nobody could announce.
-    const isAhead = (date: string) => date >= today && instantOf(date, input.time, org.timeZone) > now;
-    const drafts = yearDrafts(plan, { months: hasMonth, quarters: hasQuarter }, today, isAhead, rulesOn).map((d) => ({
-      kind: d.kind,
-      monthPeriod: d.monthPeriod,
-      quarterPeriod: d.quarterPeriod,
-      startsAt: instantOf(d.date, input.time, org.timeZone),
-      plannedMinutes: d.plannedMinutes,
-      place,
-      topic: d.topic,
-    }));
+    const drafts = await draftsFor(tx, ctx, org, input);
     const created = await insertDrafts(tx, org, drafts, now);
     await recordChange(tx, ctx, {
       at: now,

@@ -1,0 +1,2 @@
+ALTER TABLE "notices" DROP CONSTRAINT "notices_kind_chk";--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_kind_chk" CHECK ("notices"."kind" in ('announced','moved','cancelled','reminder','absence_requested','absence_decided','paper_submitted','paper_decided'));
