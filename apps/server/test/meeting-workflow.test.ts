@@ -67,7 +67,7 @@ describe('announcing', () => {
     expect(p.recipients.every((r) => !r.byEmail)).toBe(true);
     expect(p.title).toContain('10/11/2026 14:00');
     // The planned end is in the text; the link is the app's button (and the e-mail's line), not text.
-    expect(p.body).toContain('14:00 – 16:00');
+    expect(p.body).toContain('14:00 – 16:15 (giờ Việt Nam, dự kiến 135 phút)');
     expect(p.body).not.toMatch(/https?:\/\//);
     expect(p.reminders).toEqual([3 * 24 * 60, 120]);
     expect(await noticesOfKind(member, 'announced')).toEqual([]);

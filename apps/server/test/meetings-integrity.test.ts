@@ -225,7 +225,8 @@ describe('what the plan takes from above', () => {
     json(await api.request(superior, 'POST', `/api/v1/organizations/${o.committee.id}/rule-overrides`, { rule: 'minDurationMinutes', value: 60, from: '2029-01-01' }), 201);
     const plan = json<YearPlanDto>(await api.request(secretary, 'POST', `/api/v1/organizations/${o.fund.id}/year-plan`, { year: 2029 }));
     const january = plan.meetings.find((m) => m.monthPeriod === '2029-01');
-    expect(january).toMatchObject({ kind: 'regular', plannedMinutes: 60, minMinutes: 60, place: 'Hội trường tầng 2, trụ sở Đảng ủy' });
+    // The minimum moves to 60; the draft is as long as the agenda it starts with.
+    expect(january).toMatchObject({ kind: 'regular', plannedMinutes: 110, minMinutes: 60, place: 'Hội trường tầng 2, trụ sở Đảng ủy' });
     const made = await newMeeting({ startsAt: '2026-11-27T07:00:00.000Z', place: undefined });
     expect(made.place).toBe('Hội trường tầng 2, trụ sở Đảng ủy');
   });

@@ -50,8 +50,8 @@ describe('year plan', () => {
     const plan = json<YearPlanDto>(await api.request(secretary, 'POST', `/api/v1/organizations/${o.fund.id}/year-plan`, { year: 2026 }));
     // Only what is still ahead: 10/11 (Tuesday) combined, 10/12 (Thursday) regular.
     expect(plan.meetings.map((m) => [m.kind, m.startsAt, m.monthPeriod, m.quarterPeriod, m.plannedMinutes])).toEqual([
-      ['combined', '2026-11-10T07:00:00.000Z', '2026-11', '2026-Q4', 120],
-      ['regular', '2026-12-10T07:00:00.000Z', '2026-12', null, 90],
+      ['combined', '2026-11-10T07:00:00.000Z', '2026-11', '2026-Q4', 135],
+      ['regular', '2026-12-10T07:00:00.000Z', '2026-12', null, 110],
     ]);
     expect(plan.meetings.every((m) => m.status === 'draft' && m.rulesId === 'HD42-2025')).toBe(true);
     // Planning again adds nothing.

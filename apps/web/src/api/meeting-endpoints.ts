@@ -1,5 +1,8 @@
 import type {
   AbsenceRequestDto,
+  AnnouncementPreviewDto,
+  PendingDto,
+  YearPlanPreviewDto,
   AgendaItemInput,
   ComplianceAlertDto,
   CreateMeetingInput,
@@ -164,6 +167,36 @@ export function decidePaper(id: string, decision: 'accept' | 'return', comment: 
 
 export function requestAbsence(meetingId: string, reason: string, idempotencyKey?: string): Promise<AbsenceRequestDto> {
   return api.post(`${meeting(meetingId)}/absence`, { reason }, idempotencyKey);
+}
+
+/** The member changes the reason of their request while it waits. */
+export function changeAbsenceReason(id: string, reason: string): Promise<AbsenceRequestDto> {
+  return api.patch(`${V1}/absence-requests/${enc(id)}`, { reason });
+}
+
+/** The member withdraws their request while it waits. */
+export function withdrawAbsence(id: string): Promise<unknown> {
+  return del(`${V1}/absence-requests/${enc(id)}`);
+}
+
+/** The author takes back a submitted paper before it is decided. */
+export function withdrawPaper(id: string): Promise<PaperDto> {
+  return api.post(`${V1}/papers/${enc(id)}/withdraw`);
+}
+
+/** Who announcing would tell, and what they would receive. */
+export function fetchAnnouncementPreview(id: string, signal?: AbortSignal): Promise<AnnouncementPreviewDto> {
+  return api.get(`${meeting(id)}/announcement`, signal);
+}
+
+/** The meetings a year plan would make. */
+export function previewYearPlan(organizationId: string, input: PlanYearInput): Promise<YearPlanPreviewDto> {
+  return api.post(`${org(organizationId)}/year-plan/preview`, input);
+}
+
+/** What waits for the caller: papers to hand in, requests to decide. */
+export function fetchPending(signal?: AbortSignal): Promise<PendingDto> {
+  return api.get(`${V1}/me/pending`, signal);
 }
 
 export function decideAbsence(id: string, decision: 'approve' | 'refuse', note: string | null, idempotencyKey?: string): Promise<AbsenceRequestDto> {

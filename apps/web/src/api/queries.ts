@@ -38,6 +38,7 @@ export const keys = {
   meeting: (id: string) => ['meetings', id] as const,
   meetingNotices: (id: string) => ['meetings', id, 'notices'] as const,
   nextMeeting: ['next-meeting'] as const,
+  pending: ['pending'] as const,
   notices: ['notices'] as const,
 };
 

@@ -3,7 +3,7 @@
  * the target-day rule and the quarter's thematic meeting — each period's state judged from what
  * happened, and the compliance alerts a cell and its superiors read.
  */
-import { complianceAlerts, instantOf, localDateOf, planYear as planYearRules, yearDrafts, yearPeriods, type Alert, type PeriodState, type PlanYearInput } from '@chibo/core';
+import { agendaTemplate, agendaTotal, complianceAlerts, instantOf, localDateOf, planYear as planYearRules, yearDrafts, yearPeriods, type Alert, type PeriodState, type PlanYearInput } from '@chibo/core';
 import type { Queryable } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { recordChange } from '../audit/audit.service.ts';
@@ -103,7 +103,9 @@ async function draftsFor(db: Queryable, ctx: Ctx, org: OrganizationRow, input: P
     monthPeriod: d.monthPeriod,
     quarterPeriod: d.quarterPeriod,
     startsAt: instantOf(d.date, input.time, org.timeZone),
-    plannedMinutes: d.plannedMinutes,
+    // Long enough for the agenda the draft starts with (the rules' minimum at least): the
+    // invitation's end time is the planned length.
+    plannedMinutes: Math.max(d.plannedMinutes, agendaTotal(agendaTemplate(d.kind, org.cellType, d.topic))),
     place,
     topic: d.topic,
   }));

@@ -6,6 +6,7 @@ import { PageTitle } from '../../app/app-layout.tsx';
 import { useSession } from '../../app/session.tsx';
 import { hasPermission } from '../../lib/permissions.ts';
 import { NextMeetingCard } from '../meetings/next-meeting-card.tsx';
+import { PendingCard } from './pending-card.tsx';
 import { MemberRegister } from '../members/member-register.tsx';
 import { OrganizationCard } from '../organizations/organization-details.tsx';
 import { OrganizationsTreeBody } from '../organizations/organizations-page.tsx';
@@ -23,6 +24,7 @@ export function HomePage() {
         <PageTitle>{t('home.title')}</PageTitle>
         <Text mt={-8}>{t('home.greeting', { name: me.account.displayName })}</Text>
       </div>
+      <PendingCard />
       {me.account.memberId !== null && <NextMeetingCard homeOrganizationId={homeId} />}
       {homeId !== null && <HomeCell organizationId={homeId} />}
       {oversees && <Overseen />}

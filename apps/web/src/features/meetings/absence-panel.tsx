@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { AbsenceRequestInput, type AbsenceRequestDto, type MeetingDetailDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decideAbsence, requestAbsence } from '../../api/meeting-endpoints.ts';
+import { changeAbsenceReason, decideAbsence, requestAbsence, withdrawAbsence } from '../../api/meeting-endpoints.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
@@ -39,7 +40,7 @@ export function AbsencePanel({ meeting: m, timeZone }: { meeting: MeetingDetailD
         <Title order={2} size="h3" id="absence-title">
           {m.canManage ? t('meetings.absence.listTitle') : t('meetings.absence.title')}
         </Title>
-        {isMember && m.myAbsence && <MyAbsence absence={m.myAbsence} timeZone={timeZone} />}
+        {isMember && m.myAbsence && <MyAbsence meeting={m} absence={m.myAbsence} timeZone={timeZone} changeable={open && m.myAbsence.status === 'pending' && new Date(m.startsAt) > new Date()} />}
         {isMember && !m.myAbsence && open && <AbsenceForm meeting={m} />}
         {isMember && !m.myAbsence && !open && !m.canManage && (
           <Text size="sm" c="dimmed">
@@ -63,8 +64,29 @@ export function AbsencePanel({ meeting: m, timeZone }: { meeting: MeetingDetailD
   );
 }
 
-function MyAbsence({ absence: a, timeZone }: { absence: AbsenceRequestDto; timeZone: string }) {
+/** The member's own request; while it waits (and the meeting is ahead) they may change its reason or withdraw it. */
+function MyAbsence({ meeting: m, absence: a, timeZone, changeable }: { meeting: MeetingDetailDto; absence: AbsenceRequestDto; timeZone: string; changeable: boolean }) {
   const { t } = useTranslation();
+  const saved = usePartSaved(m);
+  const [editing, { open: edit, close: stopEditing }] = useDisclosure(false);
+  const [confirming, { open: confirm, close: stopConfirming }] = useDisclosure(false);
+  const [reason, setReason] = useState(a.reason);
+  const [error, setError] = useState<string | undefined>();
+  const change = useMutation({
+    mutationFn: (r: string) => changeAbsenceReason(a.id, r),
+    onSuccess: async () => {
+      stopEditing();
+      await saved(t('meetings.absence.changed'));
+    },
+  });
+  const withdraw = useMutation({ mutationFn: () => withdrawAbsence(a.id), onSuccess: () => saved(t('meetings.absence.withdrawn')) });
+  const handleChange = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const parsed = AbsenceRequestInput.safeParse({ reason });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
+    setError(undefined);
+    change.mutate(parsed.data.reason);
+  };
   return (
     <Paper withBorder p="sm" radius="sm" data-testid="my-absence">
       <Stack gap={4}>
@@ -72,7 +94,48 @@ function MyAbsence({ absence: a, timeZone }: { absence: AbsenceRequestDto; timeZ
           <Text fw={600}>{t('meetings.absence.mine')}</Text>
           <AbsenceStatusBadge status={a.status} />
         </Group>
-        <AbsenceDetails request={a} timeZone={timeZone} />
+        {editing ? (
+          <form onSubmit={handleChange} noValidate>
+            <Stack gap="xs">
+              <MutationError error={change.error} placed={['reason']} />
+              <Textarea label={t('meetings.absence.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error ?? fieldError(change.error, 'reason')} />
+              <Group justify="flex-end" gap="xs">
+                <Button variant="default" onClick={stopEditing}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={change.isPending}>
+                  {t('meetings.absence.saveReason')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : (
+          <AbsenceDetails request={a} timeZone={timeZone} />
+        )}
+        {changeable && !editing && !confirming && (
+          <Group gap="xs" justify="flex-end">
+            <Button variant="default" size="compact-md" onClick={edit}>
+              {t('meetings.absence.editReason')}
+            </Button>
+            <Button variant="outline" color="red.9" size="compact-md" onClick={confirm}>
+              {t('meetings.absence.withdraw')}
+            </Button>
+          </Group>
+        )}
+        {confirming && (
+          <Stack gap="xs" role="group" aria-label={t('meetings.absence.withdraw')}>
+            <MutationError error={withdraw.error} />
+            <Text size="sm">{t('meetings.absence.withdrawConfirm')}</Text>
+            <Group gap="xs" justify="flex-end">
+              <Button variant="default" size="compact-md" onClick={stopConfirming}>
+                {t('meetings.absence.keep')}
+              </Button>
+              <Button color="red.9" size="compact-md" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+                {t('meetings.absence.withdrawSubmit')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </Stack>
     </Paper>
   );

@@ -54,7 +54,8 @@ export function AgendaPanel({ meeting: m }: { meeting: MeetingDetailDto }) {
   );
 }
 
-function TotalLine({ total, min }: { total: number; min: number }) {
+/** The agenda's total against the rules' minimum and the meeting's own planned length (core agendaCheck's two questions). */
+function TotalLine({ total, min, planned }: { total: number; min: number; planned: number }) {
   const { t } = useTranslation();
   return (
     <>
@@ -64,6 +65,11 @@ function TotalLine({ total, min }: { total: number; min: number }) {
       {total < min && (
         <Alert color="orange" data-testid="agenda-under">
           {t('meetings.agenda.under', { min })}
+        </Alert>
+      )}
+      {total > planned && (
+        <Alert color="orange" data-testid="agenda-over">
+          {t('meetings.agenda.over', { total, planned })}
         </Alert>
       )}
     </>
@@ -100,7 +106,7 @@ function AgendaView({ meeting: m }: { meeting: MeetingDetailDto }) {
           </Fragment>
         );
       })}
-      <TotalLine total={m.agendaMinutes} min={m.minMinutes} />
+      <TotalLine total={m.agendaMinutes} min={m.minMinutes} planned={m.plannedMinutes} />
     </>
   );
 }
@@ -227,7 +233,7 @@ function AgendaEditor({ meeting: m }: { meeting: MeetingDetailDto }) {
           </Stack>
         );
       })}
-      <TotalLine total={total} min={m.minMinutes} />
+      <TotalLine total={total} min={m.minMinutes} planned={m.plannedMinutes} />
       <Group gap="xs" justify="flex-end" wrap="wrap">
         {dirty && (
           <Text size="sm" c="orange.9" role="status">

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { DOCUMENT_KINDS, type DocumentDto, type DocumentKind, type MeetingDetailDto } from '@chibo/core';
+import { DOCUMENT_ACCEPT, DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, type DocumentDto, type DocumentKind, type MeetingDetailDto } from '@chibo/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -10,9 +10,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { usePartSaved } from './meeting-queries.ts';
 
 /** What the server takes (a larger file is refused before it is read). */
-export const MAX_BYTES = 20 * 1024 * 1024;
-export const ACCEPT =
-  '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The server's own limits (core): the file picker offers what it takes, the form refuses what it would. */
+export const MAX_BYTES = DOCUMENT_MAX_BYTES;
+export const ACCEPT = DOCUMENT_ACCEPT;
 
 /** Documents to read before the meeting: everyone opens them; officers post and delete them. */
 export function DocumentsPanel({ meeting: m, timeZone }: { meeting: MeetingDetailDto; timeZone: string }) {

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeetingDetailDto } from '@chibo/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { fetchAlerts, fetchMeeting, fetchMeetingNotices, fetchNextMeeting, fetchYearPlan } from '../../api/meeting-endpoints.ts';
 import { fetchOrganization } from '../../api/endpoints.ts';
@@ -47,13 +47,25 @@ export function useInvalidateMeeting() {
       queryClient.invalidateQueries({ queryKey: keys.alerts(organizationId) }),
       queryClient.invalidateQueries({ queryKey: keys.nextMeeting }),
       queryClient.invalidateQueries({ queryKey: keys.notices }),
+      queryClient.invalidateQueries({ queryKey: keys.pending }),
     ]);
   };
 }
 
 /** A 409 on a meeting: someone else changed it (stale revision) or its status moved on. */
 export function isConflict(error: unknown): boolean {
-  return isApiError(error) && error.status === 409 && error.code !== 'idempotency_key_reused' && error.code !== 'request_in_progress';
+  // A rule's "not now" (action_unavailable) is not someone else's change: the page stays as it is.
+  return isApiError(error) && error.status === 409 && error.code !== 'idempotency_key_reused' && error.code !== 'request_in_progress' && error.code !== 'action_unavailable';
+}
+
+/** The current time, moving on every `everyMs` (buttons that become usable at an hour show it). */
+export function useNow(everyMs = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AssignPaperInput, SubmitPaperInput, type MeetingDetailDto, type PaperDt
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { assignPaper, decidePaper, paperFileUrl, submitPaper, uploadPaperFile } from '../../api/meeting-endpoints.ts';
+import { assignPaper, decidePaper, paperFileUrl, submitPaper, uploadPaperFile, withdrawPaper } from '../../api/meeting-endpoints.ts';
 import type { Upload, UploadProgress } from '../../api/upload.ts';
 import { ACCEPT, MAX_BYTES } from './documents-panel.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -96,6 +96,7 @@ function PaperItem({ meeting: m, paper: p, timeZone, isAuthor, open }: { meeting
             <PaperFileForm meeting={m} paper={p} />
           </>
         )}
+        {isAuthor && open && p.status === 'submitted' && <SubmittedByMe meeting={m} paper={p} />}
         {m.canManage && open && p.status === 'submitted' && <DecideForm meeting={m} paper={p} />}
       </Stack>
     </Paper>
@@ -288,6 +289,31 @@ function PaperFileForm({ meeting: m, paper: p }: { meeting: MeetingDetailDto; pa
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A paper the author handed in and the officers have not decided: it may be rewritten or taken back. */
+function SubmittedByMe({ meeting: m, paper: p }: { meeting: MeetingDetailDto; paper: PaperDto }) {
+  const { t } = useTranslation();
+  const saved = usePartSaved(m);
+  const [editing, setEditing] = useState(false);
+  const withdraw = useMutation({ mutationFn: () => withdrawPaper(p.id), onSuccess: () => saved(t('meetings.papers.withdrawn')) });
+  if (editing) return <WriteForm meeting={m} paper={p} />;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('meetings.papers.waiting')}</Text>
+      <MutationError error={withdraw.error} />
+      <Group gap="xs" justify="flex-end">
+        {p.body !== null && (
+          <Button variant="default" size="compact-md" onClick={() => setEditing(true)}>
+            {t('meetings.papers.edit')}
+          </Button>
+        )}
+        <Button variant="outline" color="red.9" size="compact-md" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+          {t('meetings.papers.withdraw')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -1,10 +1,13 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, List, Loader, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanYearInput, YearPlanDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { planYear } from '../../api/meeting-endpoints.ts';
+import { planYear, previewYearPlan } from '../../api/meeting-endpoints.ts';
+import { useOrganization } from '../../api/queries.ts';
+import { DEFAULT_TIME_ZONE } from '../../lib/format.ts';
+import { formatLongDateTime } from './meeting-time.ts';
 import { keys } from '../../api/queries.ts';
 import { TimeField } from '../../lib/date-fields.tsx';
 import { randomKey, requestKey } from '../../lib/idempotency.ts';
@@ -52,9 +55,15 @@ function PlanYearForm({ organizationId, year, onDone }: { organizationId: string
     },
   });
 
+  const input: PlanYearInput = { year, thematicMonthOfQuarter: Number(month) as 1 | 2 | 3, topics: topics.map((s) => s.trim()), time };
+  // What the plan will make, said before it is made (what is left of the year, not always twelve).
+  const valid = /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+  const preview = useQuery({ queryKey: ['year-plan-preview', organizationId, year, month, time], queryFn: () => previewYearPlan(organizationId, input), enabled: valid });
+  const timeZone = useOrganization(organizationId).data?.timeZone ?? DEFAULT_TIME_ZONE;
+  const drafts = preview.data?.drafts;
   const handleSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    mutation.mutate({ year, thematicMonthOfQuarter: Number(month) as 1 | 2 | 3, topics: topics.map((s) => s.trim()), time });
+    mutation.mutate(input);
   };
 
   return (
@@ -94,11 +103,27 @@ function PlanYearForm({ organizationId, year, onDone }: { organizationId: string
             error={fieldError(mutation.error, `topics.${i}`)}
           />
         ))}
+        <Stack gap={4} data-testid="plan-preview" aria-live="polite">
+          {preview.isFetching && !drafts && <Loader size="sm" aria-label={t('common.loading')} />}
+          {drafts && drafts.length === 0 && <Text size="sm">{t('meetings.plan.nothingToMake')}</Text>}
+          {drafts && drafts.length > 0 && (
+            <>
+              <Text size="sm" fw={500}>
+                {t('meetings.plan.willMake', { count: drafts.length })}
+              </Text>
+              <List size="sm" spacing={2}>
+                {drafts.map((d) => (
+                  <List.Item key={d.startsAt + d.kind}>{t('meetings.plan.draftLine', { when: formatLongDateTime(d.startsAt, timeZone), kind: t(`meetings.kind.${d.kind}`) })}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={mutation.isPending} disabled={drafts?.length === 0}>
             {t('meetings.plan.submit')}
           </Button>
         </Group>

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { OVERRIDABLE, OVERRIDE_BOUNDS, RuleOverridePreviewInput, type OrganizationDto, type OverridableRule, type RuleOverridePreviewDto } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { createRuleOverride, deleteRuleOverride, fetchRemovalPreview, fetchRuleOverrides, previewRuleOverride, type RuleOverride } from '../../api/meeting-endpoints.ts';
@@ -13,11 +14,23 @@ import { randomKey, requestKey } from '../../lib/idempotency.ts';
 import { notifyDone } from '../../lib/notify.ts';
 import { fieldError, MutationError } from './meeting-errors.tsx';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
-/** "trước ngày 5", "60 phút": a rule's value in words. */
+/** "trước ngày 5", "60 phút": a rule's value in words (a literal key per rule keeps the typed t() cheap to check). */
 export function ruleValueText(t: T, rule: OverridableRule, value: number | null): string {
-  return value === null ? t('meetings.overrides.noValue') : t(`meetings.overrides.valueText.${rule}`, { value });
+  if (value === null) return t('meetings.overrides.noValue');
+  switch (rule) {
+    case 'targetDay':
+      return t('meetings.overrides.valueText.targetDay', { value });
+    case 'minDurationMinutes':
+      return t('meetings.overrides.valueText.minDurationMinutes', { value });
+    case 'minCombinedDurationMinutes':
+      return t('meetings.overrides.valueText.minCombinedDurationMinutes', { value });
+    case 'nextMeetingAnnouncedByDay':
+      return t('meetings.overrides.valueText.nextMeetingAnnouncedByDay', { value });
+    case 'reportToSuperiorWithinDays':
+      return t('meetings.overrides.valueText.reportToSuperiorWithinDays', { value });
+  }
 }
 
 /**

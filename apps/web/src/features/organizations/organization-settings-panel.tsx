@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Ta
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { OrganizationSettings, SETTING_KEYS, type OrganizationDto, type OrganizationSettingsDto, type SettingKey } from '@chibo/core';
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { putSettings } from '../../api/endpoints.ts';
@@ -59,7 +60,7 @@ export function OrganizationSettingsPanel({ organization, canEdit }: { organizat
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /**
  * The meeting rules in force today (the target day first): the same values the year plan and
