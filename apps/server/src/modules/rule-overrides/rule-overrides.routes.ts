@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse, IdParams, RuleOverrideDto, RuleOverrideInput, RuleOverrideListResponse } from '@chibo/core';
+import { IdParams, RuleOverrideDto, RuleOverrideInput, RuleOverrideListResponse } from '@chibo/core';
 import { presentOverride } from './rule-overrides.presenter.ts';
 import * as service from './rule-overrides.service.ts';
+import { refusals } from '../../lib/responses.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+/** 404 outside the caller's reach, 403 not a superior of the organization. */
+const errors = refusals(403, 404);
 
 export const ruleOverrideRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/organizations/:id/rule-overrides', {
@@ -21,7 +23,7 @@ export const ruleOverrideRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/v1/rule-overrides/:id', {
     config: { authz: 'session' },
-    schema: { tags: ['rules'], params: IdParams, response: { 204: z.null(), ...errors } },
+    schema: { tags: ['rules'], summary: 'Bỏ một quy định điều chỉnh', params: IdParams, response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
       await service.removeOverride(req.ctx, req.params.id);
       return reply.status(204).send(null);
