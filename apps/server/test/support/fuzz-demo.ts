@@ -11,6 +11,9 @@ export type DemoSessions = Record<'dangvien' | 'bithu' | 'capuy' | 'quantri', Se
 
 export const IMPORT_CSV = Buffer.from('Họ và tên,Ngày sinh,Ngày vào Đảng\r\nNguyễn Văn Thử,01/02/1990,19/05/2015\r\n', 'utf8');
 
+/** The secret of a feed URL (…/calendar/<token>.ics). */
+export const tokenOf = (url: string) => (url.split('/').pop() ?? '').replace(/\.ics$/, '');
+
 export async function demoObjects(t: TestApp, s: DemoSessions): Promise<{ pools: IdPools; calendarToken: string }> {
   async function call<T>(who: Session, method: 'GET' | 'POST', url: string, payload?: object | Buffer, contentType?: string): Promise<T> {
     const headers = contentType ? { ...who.headers(), 'content-type': contentType } : who.headers();
@@ -59,6 +62,6 @@ export async function demoObjects(t: TestApp, s: DemoSessions): Promise<{ pools:
       override: [override.id],
       account: [...new Set([...guests, ...Object.values(s).map((x) => x.me.account.id)])],
     },
-    calendarToken: feed.url.split('/').pop() ?? '',
+    calendarToken: tokenOf(feed.url),
   };
 }

@@ -5,6 +5,8 @@
  * break it one way at a time (a wrong type, a missing field, a string one past its maxLength,
  * a control character, a huge number, an unknown field).
  */
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.ts';
+
 export type JsonSchema = {
   type?: string;
   format?: string;
@@ -113,8 +115,10 @@ const PATTERNS: Record<string, (rng: Rng) => string> = {
   '^[0-9 +().-]{6,20}$': (rng) => `09${rng.int(10_000_000, 99_999_999)}`,
 };
 
-/** Field names whose values a schema cannot describe fully (a time zone, a URL). */
+/** Field names whose values a schema cannot describe fully (a time zone, a URL, a demo login). */
 const BY_NAME: Record<string, (rng: Rng) => string> = {
+  login: (rng) => rng.pick(['dangvien', 'bithu', 'capuy', 'quantri', words(rng, 8)]),
+  password: (rng) => (rng.chance(0.5) ? DEMO_PASSWORD : words(rng, 12)),
   timeZone: (rng) => rng.pick(['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'UTC']),
   onlineUrl: (rng) => `https://hop.example.vn/${words(rng, 6).replace(/[^a-z0-9]/gi, 'x')}`,
 };
