@@ -8,13 +8,14 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { deliveryOf, type Config } from './config/config.ts';
 import type { Database } from './db/client.ts';
 import { systemClock, type Clock } from './lib/context.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.ts';
 import { enforceRouteAuthz, registerAuth, type ApiRoute } from './plugins/auth.ts';
 import { registerWeb } from './plugins/web.ts';
+import { openApiTransform } from './plugins/openapi.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
 import { AppError } from './lib/app-error.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -60,6 +61,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     // Per-request lines only when debugging: at info, the log holds what happened, not every GET.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    // A malformed URL or an over-long id is refused as `{ error, message }` like any bad input.
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -94,7 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       info: { title: 'Chi bộ số API', version: '1.0.0', description: 'API của Chi bộ số. Lỗi: { error, message }.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'chibo_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

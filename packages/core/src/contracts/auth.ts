@@ -4,21 +4,19 @@ import { Permission, Role } from './permissions.ts';
 
 export const LoginInput = z
   .object({
-    login: SafeString.pipe(z.string().trim().min(1, { error: 'Vui lòng nhập tên đăng nhập.' }).max(200)),
-    password: SafeString.pipe(z.string().min(1, { error: 'Vui lòng nhập mật khẩu.' }).max(500)),
+    login: SafeString.trim().min(1, { error: 'Vui lòng nhập tên đăng nhập.' }).max(200),
+    password: SafeString.min(1, { error: 'Vui lòng nhập mật khẩu.' }).max(500),
   })
   .strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 
 /** Password policy, shared by the API, the operator's command and the web form. */
 export const PASSWORD_MIN_LENGTH = 8;
-export const NewPassword = SafeString.pipe(
-  z.string().min(PASSWORD_MIN_LENGTH, { error: `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.` }).max(500),
-);
+export const NewPassword = SafeString.min(PASSWORD_MIN_LENGTH, { error: `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.` }).max(500);
 
 export const ChangePasswordInput = z
   .object({
-    currentPassword: SafeString.pipe(z.string().min(1).max(500)),
+    currentPassword: SafeString.min(1).max(500),
     newPassword: NewPassword,
   })
   .strict();

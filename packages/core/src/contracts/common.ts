@@ -4,7 +4,8 @@ import { ERRORS, type ErrorCode } from './errors.ts';
 // Validation messages in Vietnamese wherever a schema gives none of its own.
 z.config(z.locales.vi());
 
-export const Id = z.uuid({ error: 'Mã định danh không hợp lệ.' });
+// A UUID is 36 characters; the bound is said so that the OpenAPI document carries it too.
+export const Id = z.uuid({ error: 'Mã định danh không hợp lệ.' }).max(36, { error: 'Mã định danh không hợp lệ.' });
 export const IdParams = z.object({ id: Id });
 export const ErrorResponse = z.object({
   error: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
@@ -27,16 +28,24 @@ export function isStorableText(s: string): boolean {
 /** Any string that reaches the database: no control characters, valid Unicode. */
 export const SafeString = z.string().refine(isStorableText, { error: 'Có ký tự không hợp lệ.' });
 
-/** Trimmed, NFC-normalized text (STYLE §10: Vietnamese text is normalized on the way in). */
+/**
+ * Trimmed, NFC-normalized text (STYLE §10: Vietnamese text is normalized on the way in). The
+ * length is counted after normalizing, as before; normalize and trim are zod's in-place
+ * steps rather than a transform, so the bounds reach the OpenAPI document as minLength and
+ * maxLength (a transform hides everything after it from the input's JSON schema).
+ */
 export function text(min: number, max: number) {
-  return SafeString.transform((s) => s.normalize('NFC').trim()).pipe(
-    z.string().min(min, { error: `Cần ít nhất ${min} ký tự.` }).max(max, { error: `Tối đa ${max} ký tự.` }),
-  );
+  return SafeString.normalize('NFC')
+    .trim()
+    .min(min, { error: `Cần ít nhất ${min} ký tự.` })
+    .max(max, { error: `Tối đa ${max} ký tự.` });
 }
+
 
 /** A calendar date (YYYY-MM-DD) in the years a party register can hold. */
 export const IsoDate = z.iso
   .date({ error: 'Ngày phải có dạng YYYY-MM-DD.' })
+  .max(10, { error: 'Ngày phải có dạng YYYY-MM-DD.' })
   .refine((d) => {
     const year = Number(d.slice(0, 4));
     return year >= 1900 && year <= 2100;

@@ -23,11 +23,14 @@ export const Guest = z.object({
 });
 export type Guest = z.infer<typeof Guest>;
 
-const MonthPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Tháng phải có dạng YYYY-MM.' });
-const QuarterPeriod = z.string().regex(/^\d{4}-Q[1-4]$/, { error: 'Quý phải có dạng YYYY-Qn.' });
-const Instant = z.iso.datetime({ offset: true, error: 'Thời gian phải có dạng ISO 8601, kèm múi giờ.' });
+// Lengths are said even where a pattern bounds them, so that the OpenAPI document carries them.
+const MonthPeriod = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Tháng phải có dạng YYYY-MM.' });
+const QuarterPeriod = z.string().max(7).regex(/^\d{4}-Q[1-4]$/, { error: 'Quý phải có dạng YYYY-Qn.' });
+const INSTANT_ERROR = 'Thời gian phải có dạng ISO 8601, kèm múi giờ.';
+// 2026-05-19T08:30:00.123456789+07:00 is 35 characters: room for any precision a client sends.
+const Instant = z.iso.datetime({ offset: true, error: INSTANT_ERROR }).max(40, { error: INSTANT_ERROR });
 const OptionalText = (max: number) => text(0, max).transform((s) => (s === '' ? null : s)).nullable();
-const Url = SafeString.pipe(z.url({ protocol: /^https?$/, error: 'Đường dẫn họp trực tuyến phải bắt đầu bằng http(s)://' }));
+const Url = SafeString.max(2000, { error: 'Tối đa 2000 ký tự.' }).pipe(z.url({ protocol: /^https?$/, error: 'Đường dẫn họp trực tuyến phải bắt đầu bằng http(s)://' }));
 
 export const MeetingFields = z.object({
   kind: MeetingKind,
@@ -256,7 +259,7 @@ export const PlanYearInput = z.object({
   thematicMonthOfQuarter: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
   topics: z.array(text(0, 300)).max(4).optional(),
   /** Meeting start, local time 'HH:MM' (default 14:00). */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ phải có dạng HH:MM.' }).default('14:00'),
+  time: z.string().max(5, { error: 'Giờ phải có dạng HH:MM.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ phải có dạng HH:MM.' }).default('14:00'),
 });
 export type PlanYearInput = z.infer<typeof PlanYearInput>;
 

@@ -81,6 +81,9 @@ export const MemberDto = z.object({
 });
 export type MemberDto = z.infer<typeof MemberDto>;
 
+const PHONE_ERROR = 'Số điện thoại không hợp lệ.';
+const Phone = z.string().max(20, { error: PHONE_ERROR }).regex(/^[0-9 +().-]{6,20}$/, { error: PHONE_ERROR });
+
 export const RegisterQuery = z
   .object({
     on: IsoDate.optional(),
@@ -106,11 +109,7 @@ export const CreateMemberInput = z
     /** First day in this cell (a member transferred in); defaults to the admission date. */
     joinedOn: IsoDate.nullable().optional(),
     email: z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' }).max(200).toLowerCase().nullable().optional(),
-    phone: z
-      .string()
-      .regex(/^[0-9 +().-]{6,20}$/, { error: 'Số điện thoại không hợp lệ.' })
-      .nullable()
-      .optional(),
+    phone: Phone.nullable().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -127,7 +126,7 @@ export const UpdateMemberInput = z
     gender: Gender.nullable().optional(),
     birthDate: IsoDate.nullable().optional(),
     email: z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' }).max(200).toLowerCase().nullable().optional(),
-    phone: z.string().regex(/^[0-9 +().-]{6,20}$/, { error: 'Số điện thoại không hợp lệ.' }).nullable().optional(),
+    phone: Phone.nullable().optional(),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Không có gì để thay đổi.' });

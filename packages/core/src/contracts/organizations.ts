@@ -50,7 +50,8 @@ export const CELL_TYPES = [
 export const CellType = z.enum(CELL_TYPES);
 export type CellType = z.infer<typeof CellType>;
 
-const TimeZone = z.string().refine(
+// The longest IANA names are about 30 characters (America/Argentina/ComodRivadavia).
+const TimeZone = z.string().max(64, { error: 'Múi giờ không hợp lệ.' }).refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });

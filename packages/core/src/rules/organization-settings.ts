@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import type { MembershipRules, RuleValue } from './membership-rules.ts';
+import { text } from '../contracts/common.ts';
 
 export const OrganizationSettings = z
   .object({
     /** Usual meeting place, printed on notices. */
-    meetingPlace: z.string().trim().min(2, { error: 'Cần ít nhất 2 ký tự.' }).max(200, { error: 'Tối đa 200 ký tự.' }),
+    meetingPlace: text(2, 200),
     /** Days before probation ends that the cell and its superior are alerted. */
     probationAlertDays: z.number().int().min(7, { error: 'Ít nhất 7 ngày.' }).max(120, { error: 'Nhiều nhất 120 ngày.' }),
   })

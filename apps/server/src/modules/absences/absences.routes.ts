@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AbsenceRequestDto, AbsenceRequestInput, DecideAbsenceInput, ErrorResponse, IdParams } from '@chibo/core';
+import { AbsenceRequestDto, AbsenceRequestInput, DecideAbsenceInput, IdParams } from '@chibo/core';
 import { presentAbsence } from './absences.presenter.ts';
 import * as service from './absences.service.ts';
+import { refusals } from '../../lib/responses.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+/** 404 outside the caller's reach, 403 not on the roll or not an officer, 409 too late or already decided. */
+const errors = refusals(403, 404, 409);
 
 export const absenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/meetings/:id/absence', {

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DOCUMENT_MAX_BYTES, DocumentDto, DocumentKind, ErrorResponse, IdParams, text } from '@chibo/core';
+import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentDto, DocumentKind, IdParams, text } from '@chibo/core';
 import { requireBytes, sendFile } from '../../lib/send-file.ts';
 import { presentDocument } from './documents.presenter.ts';
 import * as service from './documents.service.ts';
+import { fileAnswer, refusals } from '../../lib/responses.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse };
+/** 404 outside the caller's reach, 403 visible but not permitted; a change also 409 (the meeting is over or cancelled). */
+const changing = refusals(403, 404, 409);
+const STORED_TYPES = Object.values(DOCUMENT_TYPES).map((t) => t.contentType);
 /** The title defaults to the file's name. */
 const UploadQuery = z.object({
   kind: DocumentKind.default('other'),
@@ -26,7 +29,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Thân yêu cầu là nội dung tệp (Content-Type: application/octet-stream). Loại tệp được xác định từ nội dung, không theo tên.',
       params: IdParams,
       querystring: UploadQuery,
-      response: { 201: DocumentDto, ...errors },
+      consumes: ['application/octet-stream'],
+      response: { 201: DocumentDto, ...changing },
     },
     handler: async (req, reply) => {
       const bytes = requireBytes(req.body);
@@ -39,13 +43,13 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/documents/:id/content', {
     config: { authz: 'session' },
-    schema: { tags: ['documents'], summary: 'Tải tài liệu', params: IdParams },
+    schema: { tags: ['documents'], summary: 'Tải tài liệu', params: IdParams, response: { 200: fileAnswer('Nội dung tệp, với loại đã nhận diện khi đăng', STORED_TYPES), ...refusals(403, 404) } },
     handler: async (req, reply) => sendFile(reply, await service.documentFile(req.ctx, req.params.id)),
   });
 
   app.delete('/api/v1/documents/:id', {
     config: { authz: 'session' },
-    schema: { tags: ['documents'], params: IdParams, response: { 204: z.null(), ...errors } },
+    schema: { tags: ['documents'], summary: 'Gỡ tài liệu', params: IdParams, response: { 204: z.null(), ...changing } },
     handler: async (req, reply) => {
       await service.deleteDocument(req.ctx, req.params.id);
       return reply.status(204).send(null);

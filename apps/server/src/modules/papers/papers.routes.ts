@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AssignPaperInput, DecidePaperInput, DOCUMENT_MAX_BYTES, ErrorResponse, IdParams, PaperDto, SubmitPaperInput, text } from '@chibo/core';
+import { AssignPaperInput, DecidePaperInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, IdParams, PaperDto, SubmitPaperInput, text } from '@chibo/core';
 import { NoBody, noBodyIsEmpty } from '../../lib/no-body.ts';
 import { requireBytes, sendFile } from '../../lib/send-file.ts';
 import { presentPaper } from './papers.presenter.ts';
 import * as service from './papers.service.ts';
+import { fileAnswer, refusals } from '../../lib/responses.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse };
+/** 404 outside the caller's reach, 403 not the author or not an officer; a change also 409 (the paper's or the meeting's state). */
+const changing = refusals(403, 404, 409);
+const STORED_TYPES = Object.values(DOCUMENT_TYPES).map((t) => t.contentType);
 const present = (v: service.PaperView) => presentPaper(v.row, v.readable);
 
 export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,13 +18,13 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/meetings/:id/papers', {
     config: { authz: 'session' },
-    schema: { tags: ['papers'], summary: 'Phân công viết tham luận', params: IdParams, body: AssignPaperInput, response: { 201: PaperDto, ...errors } },
+    schema: { tags: ['papers'], summary: 'Phân công viết tham luận', params: IdParams, body: AssignPaperInput, response: { 201: PaperDto, ...changing } },
     handler: async (req, reply) => reply.status(201).send(present(await service.assignPaper(req.ctx, req.params.id, req.body))),
   });
 
   app.post('/api/v1/papers/:id/submit', {
     config: { authz: 'session' },
-    schema: { tags: ['papers'], summary: 'Người được phân công nộp tham luận', params: IdParams, body: SubmitPaperInput, response: { 200: PaperDto, ...errors } },
+    schema: { tags: ['papers'], summary: 'Người được phân công nộp tham luận', params: IdParams, body: SubmitPaperInput, response: { 200: PaperDto, ...changing } },
     handler: async (req) => present(await service.submitPaper(req.ctx, req.params.id, { body: req.body.body })),
   });
 
@@ -34,27 +37,28 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Thân yêu cầu là nội dung tệp (Content-Type: application/octet-stream). Thay cho bản đã nộp trước (nếu bị trả lại).',
       params: IdParams,
       querystring: z.object({ fileName: text(1, 255).default('tham-luan') }),
-      response: { 200: PaperDto, ...errors },
+      consumes: ['application/octet-stream'],
+      response: { 200: PaperDto, ...changing },
     },
     handler: async (req) => present(await service.submitPaper(req.ctx, req.params.id, { fileName: req.query.fileName, bytes: requireBytes(req.body) })),
   });
 
   app.get('/api/v1/papers/:id/file', {
     config: { authz: 'session' },
-    schema: { tags: ['papers'], summary: 'Tải tệp tham luận', params: IdParams },
+    schema: { tags: ['papers'], summary: 'Tải tệp tham luận', params: IdParams, response: { 200: fileAnswer('Tệp tham luận, với loại đã nhận diện khi nộp', STORED_TYPES), ...refusals(403, 404) } },
     handler: async (req, reply) => sendFile(reply, await service.paperFile(req.ctx, req.params.id)),
   });
 
   app.post('/api/v1/papers/:id/withdraw', {
     config: { authz: 'session' },
-    schema: { tags: ['papers'], summary: 'Người viết rút tham luận đã nộp (trước khi được duyệt)', params: IdParams, body: NoBody, response: { 200: PaperDto, ...errors } },
+    schema: { tags: ['papers'], summary: 'Người viết rút tham luận đã nộp (trước khi được duyệt)', params: IdParams, body: NoBody, response: { 200: PaperDto, ...changing } },
     preValidation: noBodyIsEmpty,
     handler: async (req) => present(await service.withdrawPaper(req.ctx, req.params.id)),
   });
 
   app.post('/api/v1/papers/:id/decision', {
     config: { authz: 'session' },
-    schema: { tags: ['papers'], summary: 'Duyệt hoặc trả lại tham luận', params: IdParams, body: DecidePaperInput, response: { 200: PaperDto, ...errors } },
+    schema: { tags: ['papers'], summary: 'Duyệt hoặc trả lại tham luận', params: IdParams, body: DecidePaperInput, response: { 200: PaperDto, ...changing } },
     handler: async (req) => present(await service.decidePaper(req.ctx, req.params.id, req.body.decision, req.body.comment ?? null)),
   });
 };

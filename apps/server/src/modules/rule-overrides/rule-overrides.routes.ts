@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse, IdParams, RuleOverrideDto, RuleOverrideInput, RuleOverrideListResponse, RuleOverridePreviewDto, RuleOverridePreviewInput, RulesInForceDto } from '@chibo/core';
+import { IdParams, RuleOverrideDto, RuleOverrideInput, RuleOverrideListResponse, RuleOverridePreviewDto, RuleOverridePreviewInput, RulesInForceDto } from '@chibo/core';
 import { presentOverride } from './rule-overrides.presenter.ts';
 import * as service from './rule-overrides.service.ts';
+import { refusals } from '../../lib/responses.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+/** 404 outside the caller's reach, 403 not a superior of the organization. */
+const errors = refusals(403, 404);
 const RemoveQuery = z.object({ applyToPast: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
 
 export const ruleOverrideRoutes: FastifyPluginAsyncZod = async (app) => {
