@@ -24,3 +24,4 @@ export * from './contracts/meetings.ts';
 export * from './rules/agenda-templates.ts';
 export * from './domain/meeting-compliance.ts';
 export * from './domain/file-types.ts';
+export * from './domain/office-archive.ts';

@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERRORS, type ErrorCode } from '@chibo/core';
+import { ArchiveRefusedError, ERRORS, type ErrorCode } from '@chibo/core';
 import { AppError } from '../lib/app-error.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -55,6 +55,8 @@ function issuesOf(error: FastifyError): { path: string; message: string }[] {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
+    // core's archive check (sniffDocumentType, on every document and paper upload) names the limit.
+    if (error instanceof ArchiveRefusedError) return send(reply, 'archive_refused', error.message);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = issuesOf(error);
       const first = issues[0];
