@@ -13,6 +13,7 @@ export * from './domain/member-history-validation.ts';
 export * from './rules/membership-rules.ts';
 export * from './domain/member-import.ts';
 export * from './domain/legacy-encodings.ts';
+export * from './domain/legacy-sheet.ts';
 export * from './domain/csv.ts';
 export * from './domain/member-register.ts';
 export * from './domain/member-history-edits.ts';
