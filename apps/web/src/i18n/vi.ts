@@ -2,6 +2,8 @@
  * Vietnamese, the default language. Every label the UI shows lives here (and in en.ts with
  * the same shape); status, post and organization labels follow the Party's own wording.
  */
+import { REGISTER_TEXT } from '@chibo/core';
+
 export const vi = {
   app: {
     name: 'Chi bộ số',
@@ -114,12 +116,8 @@ export const vi = {
       exempt: 'Miễn sinh hoạt',
       suspended: 'Đình chỉ sinh hoạt',
     },
-    position: {
-      secretary: 'Bí thư',
-      deputy_secretary: 'Phó Bí thư',
-      committee_member: 'Chi ủy viên',
-      group_leader: 'Tổ trưởng đảng',
-    },
+    // The one label of each post, shared with the export and the CLI (core REGISTER_TEXT).
+    position: { ...REGISTER_TEXT.position },
     gender: {
       male: 'Nam',
       female: 'Nữ',
