@@ -361,6 +361,7 @@ export const en: Messages = {
       update: 'Update',
       unchanged: 'Unchanged',
       error: 'Errors',
+      warning: 'To check',
       skipped: 'Skipped',
     },
     action: {

@@ -360,6 +360,7 @@ export const vi = {
       update: 'Cập nhật',
       unchanged: 'Không đổi',
       error: 'Lỗi',
+      warning: 'Cần xem lại',
       skipped: 'Bỏ qua',
     },
     action: {
