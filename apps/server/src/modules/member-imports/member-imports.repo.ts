@@ -50,7 +50,7 @@ export async function insertImport(db: Queryable, values: NewImport, rows: reado
 }
 
 /** A new check of every row replaces the last one (rows are matched by number). */
-export async function saveAnalysis(db: Queryable, id: string, checks: readonly RowCheck[], analysis: StoredAnalysis): Promise<ImportRow> {
+export async function saveRowChecks(db: Queryable, id: string, checks: readonly RowCheck[]): Promise<void> {
   for (let i = 0; i < checks.length; i += BATCH) {
     const batch = checks.slice(i, i + BATCH).map(checkJson);
     await db.execute(sql`
@@ -59,6 +59,11 @@ export async function saveAnalysis(db: Queryable, id: string, checks: readonly R
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as u(${CHECK_COLUMNS})
       where r.import_id = ${id} and r.row = u.row`);
   }
+}
+
+/** The rows' new check and its summary. */
+export async function saveAnalysis(db: Queryable, id: string, checks: readonly RowCheck[], analysis: StoredAnalysis): Promise<ImportRow> {
+  await saveRowChecks(db, id, checks);
   const [imp] = await db.update(memberImports).set({ analysis }).where(eq(memberImports.id, id)).returning();
   if (!imp) throw new Error('update returned no row');
   return imp;
@@ -122,8 +127,12 @@ export async function setChoices(db: Queryable, id: string, choices: unknown): P
   await db.update(memberImports).set({ choices }).where(eq(memberImports.id, id));
 }
 
-export async function markCommitted(db: Queryable, id: string, at: Date, result: { created: number; updated: number; unchanged: number }): Promise<ImportRow> {
-  const [imp] = await db.update(memberImports).set({ status: 'committed', committedAt: at, result }).where(eq(memberImports.id, id)).returning();
+/**
+ * The commit's one write to the import row, last in its transaction: until then the row is
+ * not locked by it, so progress written from outside the transaction lands at once.
+ */
+export async function markCommitted(db: Queryable, id: string, at: Date, result: { created: number; updated: number; unchanged: number }, analysis: StoredAnalysis): Promise<ImportRow> {
+  const [imp] = await db.update(memberImports).set({ status: 'committed', committedAt: at, result, analysis }).where(eq(memberImports.id, id)).returning();
   if (!imp) throw new Error('update returned no row');
   return imp;
 }

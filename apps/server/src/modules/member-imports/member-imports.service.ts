@@ -123,7 +123,8 @@ function progressWriter(ctx: Ctx, id: string, onProgress?: OnProgress) {
   return {
     report(p: ImportProgressDto) {
       onProgress?.(p);
-      if (last && last.phase === p.phase && p.done - last.done < 1000 && p.done !== p.total) return;
+      // The callers report every few thousand rows already: only a repeat is skipped.
+      if (last && last.phase === p.phase && last.done === p.done && last.total === p.total) return;
       last = p;
       write(p);
     },
@@ -169,7 +170,8 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: OnProgress
         const fresh = await check(txCtx, cell, { headers: imp.headers, rows: await repo.fileRows(tx, id) }, choices, (done) => progress.report({ phase: 'checking', done, total }));
         summary = fresh.summary;
         checks = fresh.analysis.rows;
-        await repo.saveAnalysis(tx, id, checks, summary);
+        // The rows only: the import row itself is written once, last (see markCommitted).
+        await repo.saveRowChecks(tx, id, checks);
       }
       progress.report({ phase: 'checking', done: total, total });
       if (summary.missingFields.length > 0) throw new AppError('import_invalid', 'Chưa chọn cột cho họ và tên hoặc ngày vào Đảng.');
@@ -183,7 +185,7 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: OnProgress
       progress.report({ phase: 'writing', done: 0, total: toWrite });
       await writeCheckedRows(txCtx, tx, actor, cell, imp, checks, summary.counts, (done) => progress.report({ phase: 'writing', done, total: toWrite }));
       const c = summary.counts;
-      await repo.markCommitted(tx, id, ctx.clock.now(), { created: c.create, updated: c.update, unchanged: c.unchanged });
+      await repo.markCommitted(tx, id, ctx.clock.now(), { created: c.create, updated: c.update, unchanged: c.unchanged }, summary);
       ctx.log.info({ importId: id, organizationId: cell.id, created: c.create, updated: c.update, unchanged: c.unchanged }, 'member import committed');
     });
   } catch (err) {
