@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { ArchiveRefusedError, readOfficeArchive } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
 import { isZip, readMemberFile, type MemberFile } from './member-file.ts';
-import type { WorkerAnswer } from './member-file.worker.ts';
+import type { WorkerMessage } from './member-file.worker.ts';
 
 export interface ParseLimits {
   /** The worker's V8 old-generation heap (resourceLimits). A 200,000-row XLSX, the largest import, needs ≈ 0.8 GB. */
@@ -43,13 +43,16 @@ function inWorker(bytes: Uint8Array, limits: ParseLimits): Promise<MemberFile> {
       () => finish(() => reject(new AppError('archive_refused', `Đọc tệp quá ${limits.timeoutMs / 1000} giây, giới hạn cho một lần nhập: hãy chia danh sách thành nhiều tệp nhỏ hơn.`))),
       limits.timeoutMs,
     );
-    worker.once('message', (answer: WorkerAnswer) =>
-      finish(() => {
-        if (answer.ok) resolve(answer.file);
-        else if (answer.code === 'internal_error') reject(new Error(`reading a member file failed: ${answer.message}`));
-        else reject(new AppError(answer.code, answer.message));
-      }),
-    );
+    const rows: MemberFile['rows'] = [];
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'rows') {
+        for (const r of m.rows) rows.push(r);
+        worker.postMessage('next');
+      }
+      else if (m.kind === 'done') finish(() => resolve({ format: m.format, headers: m.headers, rows }));
+      else if (m.code === 'internal_error') finish(() => reject(new Error(`reading a member file failed: ${m.message}`)));
+      else finish(() => reject(new AppError(m.code, m.message)));
+    });
     worker.once('error', (err: Error & { code?: string }) =>
       finish(() =>
         reject(
