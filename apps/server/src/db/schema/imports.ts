@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { HistoryParts, ImportedMember, ImportField, ImportPreviewDto, ImportProgressDto, ImportRowDto } from '@chibo/core';
+import type { HistoryParts, ImportChoices, ImportedMember, ImportField, ImportPreviewDto, ImportProgressDto, ImportRowDto } from '@chibo/core';
 import { accounts } from './accounts.ts';
 import { organizations } from './organizations.ts';
 
@@ -40,7 +40,7 @@ export const memberImports = pgTable(
     format: text('format').notNull().default(''),
     headers: jsonb('headers').$type<string[]>().notNull().default([]),
     /** Column mapping, corrections and skipped rows chosen in the wizard. */
-    choices: jsonb('choices').notNull().default(sql`'{}'::jsonb`),
+    choices: jsonb('choices').$type<ImportChoices>().notNull().default(sql`'{}'::jsonb`),
     status: text('status').$type<'preview' | 'committed'>().notNull().default('preview'),
     rowCount: integer('row_count'),
     /** The last check (null: none yet); the rows hold each row's part of it. */

@@ -3,7 +3,7 @@
  * parameter each (`jsonb_to_recordset`): one statement per 2,000 rows on either driver.
  */
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { CellValue, ImportProgressDto } from '@chibo/core';
+import type { CellValue, ImportChoices, ImportProgressDto } from '@chibo/core';
 import { memberImportRows, memberImports, type StoredAnalysis, type StoredCell } from '../../db/schema/index.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { FileRow, RowCheck } from './member-imports.analysis.ts';
@@ -61,11 +61,18 @@ export async function saveRowChecks(db: Queryable, id: string, checks: readonly 
   }
 }
 
-/** The rows' new check and its summary. */
-export async function saveAnalysis(db: Queryable, id: string, checks: readonly RowCheck[], analysis: StoredAnalysis): Promise<ImportRow> {
-  await saveRowChecks(db, id, checks);
-  const [imp] = await db.update(memberImports).set({ analysis }).where(eq(memberImports.id, id)).returning();
-  if (!imp) throw new Error('update returned no row');
+/**
+ * The rows' new check and its summary, while the import is a preview: a check that finishes
+ * after a commit (a preview read racing it) must not replace what the commit wrote. The import
+ * row is updated first, so this waits for a running commit and then finds it committed.
+ */
+export async function saveAnalysis(db: Queryable, id: string, checks: readonly RowCheck[], analysis: StoredAnalysis, choices?: ImportChoices): Promise<ImportRow | undefined> {
+  const [imp] = await db
+    .update(memberImports)
+    .set(choices ? { analysis, choices } : { analysis })
+    .where(and(eq(memberImports.id, id), eq(memberImports.status, 'preview')))
+    .returning();
+  if (imp) await saveRowChecks(db, id, checks);
   return imp;
 }
 
@@ -121,10 +128,6 @@ export async function countRows(db: Queryable, id: string, only: RowFilter): Pro
     .from(memberImportRows)
     .where(and(eq(memberImportRows.importId, id), filters[only]));
   return r?.n ?? 0;
-}
-
-export async function setChoices(db: Queryable, id: string, choices: unknown): Promise<void> {
-  await db.update(memberImports).set({ choices }).where(eq(memberImports.id, id));
 }
 
 /**

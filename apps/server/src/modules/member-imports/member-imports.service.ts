@@ -83,12 +83,18 @@ export async function createImport(ctx: Ctx, organizationId: string, fileName: s
 
 /** The stored check while it holds; otherwise every stored row checked again (never the file). */
 async function current(ctx: Ctx, imp: repo.ImportRow, cell: OrganizationRow, page: Page): Promise<ImportPreviewDto> {
-  const choices = imp.choices as ImportChoices;
+  const choices = imp.choices;
   if (imp.status === 'committed' || imp.analysis?.key === (await checkKey(ctx, cell, choices))) {
     return presentImport(imp, imp.analysis, await repo.rowChecks(ctx.db, imp.id, page.only, page), page.offset);
   }
   const { analysis, summary } = await check(ctx, cell, { headers: imp.headers, rows: await repo.fileRows(ctx.db, imp.id) }, choices);
   const saved = await ctx.db.transaction((tx) => repo.saveAnalysis(tx, imp.id, analysis.rows, summary));
+  if (!saved) {
+    // Committed meanwhile: what the commit wrote is the preview now.
+    const now = await repo.findImport(ctx.db, imp.id);
+    if (now?.status !== 'committed') throw new AppError('not_found', 'Không tìm thấy lượt nhập.');
+    return current(ctx, now, cell, page);
+  }
   return presentImport(saved, summary, pageOf(analysis.rows, page), page.offset);
 }
 
@@ -102,10 +108,8 @@ export async function setChoices(ctx: Ctx, id: string, choices: ImportChoices, p
   const { imp, cell } = await authorizeOwnImport(ctx, await repo.findImport(ctx.db, id));
   if (imp.status !== 'preview') throw new AppError('import_done');
   const { analysis, summary } = await check(ctx, cell, { headers: imp.headers, rows: await repo.fileRows(ctx.db, id) }, choices);
-  const saved = await ctx.db.transaction(async (tx) => {
-    await repo.setChoices(tx, id, choices);
-    return repo.saveAnalysis(tx, id, analysis.rows, summary);
-  });
+  const saved = await ctx.db.transaction((tx) => repo.saveAnalysis(tx, id, analysis.rows, summary, choices));
+  if (!saved) throw new AppError('import_done');
   return presentImport(saved, summary, pageOf(analysis.rows, page), page.offset);
 }
 
@@ -161,7 +165,7 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: OnProgress
       total = imp.rowCount ?? 0;
       started = true;
       progress.report({ phase: 'checking', done: 0, total });
-      const choices = imp.choices as ImportChoices;
+      const choices = imp.choices;
       let summary = imp.analysis;
       let checks: RowCheck[];
       if (summary && summary.key === (await checkKey(txCtx, cell, choices))) {
