@@ -2,7 +2,7 @@
  * Vietnamese, the default language. Every label the UI shows lives here (and in en.ts with
  * the same shape); status, post and organization labels follow the Party's own wording.
  */
-import { REGISTER_TEXT } from '@chibo/core';
+import { IMPORT_FIELD_LABELS, REGISTER_TEXT } from '@chibo/core';
 
 export const vi = {
   app: {
@@ -370,17 +370,8 @@ export const vi = {
       error: 'Lỗi',
       skipped: 'Bỏ qua',
     },
-    fields: {
-      fullName: 'Họ và tên',
-      birthDate: 'Ngày sinh',
-      gender: 'Giới tính',
-      admittedOn: 'Ngày vào Đảng',
-      confirmedOn: 'Ngày chính thức',
-      position: 'Chức vụ',
-      status: 'Loại đảng viên',
-      email: 'Thư điện tử',
-      phone: 'Điện thoại',
-    },
+    // The same names as the CLI's (core IMPORT_FIELD_LABELS).
+    fields: { ...IMPORT_FIELD_LABELS },
     confirm: {
       summary: 'Sẽ thêm mới {{create}}, cập nhật {{update}} đảng viên; {{unchanged}} dòng không đổi, {{skipped}} dòng bỏ qua.',
       blockedTitle: 'Chưa ghi được',

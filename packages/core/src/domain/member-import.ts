@@ -212,7 +212,7 @@ export function isBlankRow(cells: readonly CellValue[]): boolean {
  * The one label of each post: the web's Vietnamese labels and the CLI read these too.
  */
 export const REGISTER_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Loại đảng viên', 'Chi bộ', 'Email', 'Điện thoại', 'Ghi chú'] as const;
-/** Each field by the name of its register column (what the CLI and messages call it). */
+/** Each field by its register column's name: the CLI and the web wizard show these. */
 export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   fullName: 'Họ và tên',
   birthDate: 'Ngày sinh',
@@ -221,7 +221,7 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   confirmedOn: 'Ngày chính thức',
   position: 'Chức vụ',
   status: 'Loại đảng viên',
-  email: 'Email',
+  email: 'Thư điện tử',
   phone: 'Điện thoại',
 };
 export const REGISTER_TEXT = {
