@@ -354,9 +354,14 @@ describe('chibo import members', { timeout: 180_000 }, () => {
     }
     const csv = (await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${ownCell}/members/export?format=csv`, headers: bithu.headers() })).body;
     const exported = posts.map((_, i) => csv.split(/\r?\n/).find((l) => l.includes(`Hà Văn Chức ${i + 1},`))?.split(',')[6]);
-    // The CLI, listing rows it flags (a name that may be legacy text), each with its post.
-    const file = path.join(dir, 'chuc-vu.csv');
-    fs.writeFileSync(file, csvText(posts.map((p, i) => [String(i + 1), `NguyÔn Văn Chức ${i + 1}`, '01/01/1980', 'Nam', '02/09/2005', '02/09/2006', REGISTER_TEXT.position[p]])));
+    // The CLI, listing rows it flags (a name that may be legacy text), each with its post. An
+    // XLSX: the CLI process reads it in a worker thread, as the server does.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(HEADER.split(','));
+    for (const [i, p] of posts.entries()) ws.addRow([String(i + 1), `NguyÔn Văn Chức ${i + 1}`, '01/01/1980', 'Nam', '02/09/2005', '02/09/2006', REGISTER_TEXT.position[p]]);
+    const file = path.join(dir, 'chuc-vu.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
     const cli = await runCli(['import', 'members', file, '--cell', await cellIdOver(env), '--as', 'bithu'], env);
     const listed = posts.map((_, i) => new RegExp(`Dòng ${i + 2}: thêm mới NguyÔn Văn Chức ${i + 1} \\(.*, ([^,()\\n]+)\\)\\.`).exec(cli.output)?.[1]);
     const labels = posts.map((p) => REGISTER_TEXT.position[p]);

@@ -41,6 +41,9 @@ export interface RowCheck extends Omit<ImportRowDto, 'cells'> {
   parts: HistoryParts | null;
 }
 
+/** What the commit needs of a row to write it. */
+export type RowToWrite = Pick<RowCheck, 'row' | 'action' | 'value' | 'parts' | 'memberId' | 'memberRevision'>;
+
 export interface Analysis {
   mapping: ColumnMapping;
   unknownColumns: number[];

@@ -11,7 +11,7 @@ import type { Actor, Ctx } from '../../lib/context.ts';
 import { recordAuditBatch, type AuditInput } from '../audit/audit.repo.ts';
 import { insertImportedMembers, updateImportedMember } from '../members/members.service.ts';
 import type { OrganizationRow } from '../organizations/organizations.repo.ts';
-import type { RowCheck } from './member-imports.analysis.ts';
+import type { RowToWrite } from './member-imports.analysis.ts';
 import type { ImportRow } from './member-imports.repo.ts';
 
 const personOf = (v: Pick<ImportedMember, 'gender' | 'birthDate' | 'email' | 'phone'>) => ({ gender: v.gender, birthDate: v.birthDate, email: v.email, phone: v.phone });
@@ -22,7 +22,7 @@ export async function writeCheckedRows(
   actor: Actor,
   cell: OrganizationRow,
   imp: ImportRow,
-  checks: readonly RowCheck[],
+  checks: readonly RowToWrite[],
   counts: ImportPreviewDto['counts'],
   onWritten: (done: number) => void,
 ): Promise<void> {

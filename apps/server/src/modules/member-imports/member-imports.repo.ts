@@ -5,8 +5,9 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { CellValue, ImportChoices, ImportProgressDto } from '@chibo/core';
 import { memberImportRows, memberImports, type StoredAnalysis, type StoredCell } from '../../db/schema/index.ts';
-import type { Queryable } from '../../db/client.ts';
-import type { FileRow, RowCheck } from './member-imports.analysis.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
+import { copyRows } from '../../db/copy.ts';
+import type { FileRow, RowCheck, RowToWrite } from './member-imports.analysis.ts';
 
 export type ImportRow = typeof memberImports.$inferSelect;
 type NewImport = Omit<typeof memberImports.$inferInsert, 'id' | 'analysis'>;
@@ -35,17 +36,23 @@ const CHECK_COLUMNS = sql.raw(
   'row int, action text, shown jsonb, value jsonb, member_id uuid, member_revision int, parts jsonb, errors jsonb, warnings jsonb, changes jsonb',
 );
 
-/** An upload, its rows (cells and first check) and the check's summary, in one transaction of the caller. */
-export async function insertImport(db: Queryable, values: NewImport, rows: readonly FileRow[], checks: readonly RowCheck[], analysis: StoredAnalysis): Promise<ImportRow> {
-  const [imp] = await db.insert(memberImports).values({ ...values, analysis }).returning();
+/**
+ * An upload, its rows (cells and first check) and the check's summary, in the caller's
+ * transaction. The rows go by COPY (stack-notes §2: 4–9× faster than batched INSERTs).
+ */
+export async function insertImport(tx: Tx, values: NewImport, rows: readonly FileRow[], checks: readonly RowCheck[], analysis: StoredAnalysis): Promise<ImportRow> {
+  const [imp] = await tx.insert(memberImports).values({ ...values, analysis }).returning();
   if (!imp) throw new Error('insert returned no row');
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH).map((r, k) => ({ ...checkJson(checks[i + k] as RowCheck), cells: r.cells.map(toStored), flags: r.flags }));
-    await db.execute(sql`
-      insert into member_import_rows (import_id, row, cells, flags, action, shown, value, member_id, member_revision, parts, errors, warnings, changes)
-      select ${imp.id}, u.row, u.cells, u.flags, u.action, u.shown, nullif(u.value, 'null'), u.member_id, u.member_revision, nullif(u.parts, 'null'), u.errors, u.warnings, u.changes
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as u(cells jsonb, flags jsonb, ${CHECK_COLUMNS})`);
-  }
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  await copyRows(
+    tx,
+    'member_import_rows',
+    ['import_id', 'row', 'cells', 'flags', 'action', 'shown', 'value', 'member_id', 'member_revision', 'parts', 'errors', 'warnings', 'changes'],
+    rows.map((r, i) => {
+      const c = checks[i] as RowCheck;
+      return [imp.id, r.row, JSON.stringify(r.cells.map(toStored)), JSON.stringify(r.flags), c.action, JSON.stringify(c.shown), json(c.value), c.memberId, c.memberRevision, json(c.parts), JSON.stringify(c.errors), JSON.stringify(c.warnings), JSON.stringify(c.changes)];
+    }),
+  );
   return imp;
 }
 
@@ -104,12 +111,11 @@ const checkFields = {
   changes: memberImportRows.changes,
 };
 
-export type RowFilter = 'all' | 'errors' | 'flagged' | 'to_write';
+export type RowFilter = 'all' | 'errors' | 'flagged';
 const filters: Record<RowFilter, SQL | undefined> = {
   all: undefined,
   errors: sql`${memberImportRows.action} = 'error'`,
   flagged: sql`(${memberImportRows.action} = 'error' or jsonb_array_length(${memberImportRows.warnings}) > 0)`,
-  to_write: inArray(memberImportRows.action, ['create', 'update']),
 };
 
 /** The last check of the rows, in file order: one page of them, or all that `only` selects. */
@@ -122,12 +128,13 @@ export async function rowChecks(db: Queryable, id: string, only: RowFilter, page
   return page ? q.offset(page.offset).limit(page.limit) : q;
 }
 
-export async function countRows(db: Queryable, id: string, only: RowFilter): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/** What the commit writes: the new and changed members' rows, only the columns it needs. */
+export async function rowsToWrite(db: Queryable, id: string): Promise<RowToWrite[]> {
+  return db
+    .select({ row: checkFields.row, action: checkFields.action, value: checkFields.value, parts: checkFields.parts, memberId: checkFields.memberId, memberRevision: checkFields.memberRevision })
     .from(memberImportRows)
-    .where(and(eq(memberImportRows.importId, id), filters[only]));
-  return r?.n ?? 0;
+    .where(and(eq(memberImportRows.importId, id), inArray(memberImportRows.action, ['create', 'update'])))
+    .orderBy(asc(memberImportRows.row));
 }
 
 /**

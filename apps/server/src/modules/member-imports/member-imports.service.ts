@@ -15,7 +15,7 @@ import { canonicalJson, type ImportChoices, type ImportPreviewDto, type ImportPr
 import type { StoredAnalysis } from '../../db/schema/index.ts';
 import { lockRegister, registerOf, registerVersionOf, todayOf } from '../members/members.service.ts';
 import type { OrganizationRow } from '../organizations/organizations.repo.ts';
-import { analyze, type Analysis, type FileRow, type RowCheck } from './member-imports.analysis.ts';
+import { analyze, type Analysis, type FileRow, type RowCheck, type RowToWrite } from './member-imports.analysis.ts';
 import { writeCheckedRows } from './member-imports.commit.ts';
 import { authorizeImportInto, authorizeOwnImport } from './member-imports.policy.ts';
 import { presentImport } from './member-imports.presenter.ts';
@@ -167,15 +167,15 @@ export async function commitImport(ctx: Ctx, id: string, onProgress?: OnProgress
       progress.report({ phase: 'checking', done: 0, total });
       const choices = imp.choices;
       let summary = imp.analysis;
-      let checks: RowCheck[];
+      let checks: RowToWrite[];
       if (summary && summary.key === (await checkKey(txCtx, cell, choices))) {
-        checks = await repo.rowChecks(tx, id, 'to_write');
+        checks = await repo.rowsToWrite(tx, id);
       } else {
         const fresh = await check(txCtx, cell, { headers: imp.headers, rows: await repo.fileRows(tx, id) }, choices, (done) => progress.report({ phase: 'checking', done, total }));
         summary = fresh.summary;
         checks = fresh.analysis.rows;
         // The rows only: the import row itself is written once, last (see markCommitted).
-        await repo.saveRowChecks(tx, id, checks);
+        await repo.saveRowChecks(tx, id, fresh.analysis.rows);
       }
       progress.report({ phase: 'checking', done: total, total });
       if (summary.missingFields.length > 0) throw new AppError('import_invalid', 'Chưa chọn cột cho họ và tên hoặc ngày vào Đảng.');
