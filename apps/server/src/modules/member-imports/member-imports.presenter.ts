@@ -1,8 +1,7 @@
 /** An upload and one page of its checked rows → the preview the wizard and the CLI show. */
 import type { ImportPreviewDto, ImportRowDto } from '@chibo/core';
-import type { StoredAnalysis } from '../../db/schema/index.ts';
 import type { RowCheck } from './member-imports.analysis.ts';
-import type { ImportRow } from './member-imports.repo.ts';
+import type { ImportRow, StoredAnalysis } from './member-imports.repo.ts';
 
 const NO_ANALYSIS: Omit<StoredAnalysis, 'key'> = {
   mapping: {},

@@ -10,6 +10,7 @@ import { copyRows } from '../../db/copy.ts';
 import type { FileRow, RowCheck, RowToWrite } from './member-imports.analysis.ts';
 
 export type ImportRow = typeof memberImports.$inferSelect;
+export type { StoredAnalysis };
 type NewImport = Omit<typeof memberImports.$inferInsert, 'id' | 'analysis'>;
 
 const BATCH = 2000;
@@ -38,21 +39,21 @@ const CHECK_COLUMNS = sql.raw(
 
 /**
  * An upload, its rows (cells and first check) and the check's summary, in the caller's
- * transaction. The rows go by COPY (stack-notes §2: 4–9× faster than batched INSERTs).
+ * transaction. The rows go by COPY (stack-notes §2: 4–9× faster than batched INSERTs), 2,000
+ * at a time: on PGlite each statement holds the event loop for as long as it runs.
  */
 export async function insertImport(tx: Tx, values: NewImport, rows: readonly FileRow[], checks: readonly RowCheck[], analysis: StoredAnalysis): Promise<ImportRow> {
   const [imp] = await tx.insert(memberImports).values({ ...values, analysis }).returning();
   if (!imp) throw new Error('insert returned no row');
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-  await copyRows(
-    tx,
-    'member_import_rows',
-    ['import_id', 'row', 'cells', 'flags', 'action', 'shown', 'value', 'member_id', 'member_revision', 'parts', 'errors', 'warnings', 'changes'],
-    rows.map((r, i) => {
-      const c = checks[i] as RowCheck;
+  const columns = ['import_id', 'row', 'cells', 'flags', 'action', 'shown', 'value', 'member_id', 'member_revision', 'parts', 'errors', 'warnings', 'changes'];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH).map((r, k) => {
+      const c = checks[i + k] as RowCheck;
       return [imp.id, r.row, JSON.stringify(r.cells.map(toStored)), JSON.stringify(r.flags), c.action, JSON.stringify(c.shown), json(c.value), c.memberId, c.memberRevision, json(c.parts), JSON.stringify(c.errors), JSON.stringify(c.warnings), JSON.stringify(c.changes)];
-    }),
-  );
+    });
+    await copyRows(tx, 'member_import_rows', columns, batch);
+  }
   return imp;
 }
 

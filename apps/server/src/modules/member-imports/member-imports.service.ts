@@ -12,7 +12,6 @@ import { AppError } from '../../lib/app-error.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { requireActor } from '../../lib/policy.ts';
 import { canonicalJson, type ImportChoices, type ImportPreviewDto, type ImportProgressDto } from '@chibo/core';
-import type { StoredAnalysis } from '../../db/schema/index.ts';
 import { lockRegister, registerOf, registerVersionOf, todayOf } from '../members/members.service.ts';
 import type { OrganizationRow } from '../organizations/organizations.repo.ts';
 import { analyze, type Analysis, type FileRow, type RowCheck, type RowToWrite } from './member-imports.analysis.ts';
@@ -20,6 +19,7 @@ import { writeCheckedRows } from './member-imports.commit.ts';
 import { authorizeImportInto, authorizeOwnImport } from './member-imports.policy.ts';
 import { presentImport } from './member-imports.presenter.ts';
 import * as repo from './member-imports.repo.ts';
+import type { StoredAnalysis } from './member-imports.repo.ts';
 import { parseMemberFile } from './parse-member-file.ts';
 
 export const MAX_IMPORT_ROWS = 200_000;
