@@ -8,8 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerDayOf, type ImportPreviewDto, type MemberListResponse } from '@chibo/core';
+import { sql } from 'drizzle-orm';
+import { REGISTER_TEXT, registerDayOf, type ImportPreviewDto, type MemberListResponse, type Position } from '@chibo/core';
 import type { z } from 'zod';
+import { vi as webVietnamese } from '../../web/src/i18n/vi.ts';
 import { encodeTable, encodeWindows1258 } from '../../../packages/core/test/fixtures/encodings/member-list.fixture.ts';
 import { backend, createTestApp, createTestDatabase, type Session, type TestApp, type TestDatabase } from './support/test-app.ts';
 import { runCli } from './support/server-process.ts';
@@ -196,6 +198,65 @@ describe('preview, corrections and commit', () => {
   });
 });
 
+describe('the working copy is the rows read at upload, not the file', () => {
+  it('no file is kept; a preview read and a change of choices check the stored rows again', async () => {
+    const bytea = (await t.db.database.db.execute(sql`select column_name from information_schema.columns where table_name in ('member_imports', 'member_import_rows') and data_type = 'bytea'`)) as { rows: unknown[] };
+    expect(bytea.rows).toEqual([]);
+    const p = (await upload(bithu, ownCell, Buffer.from(csvText([['1', 'Vương Thị Mận', '01/01/1991', 'Nữ', '03/02/2016', '03/02/2017', '']])))).json<ImportPreviewDto>();
+    expect(p.rows[0]?.value?.fullName).toBe('Vương Thị Mận');
+    // Change the stored cell behind the application's back: what the next check reads is the row.
+    await t.db.database.db.execute(sql`update member_import_rows set cells = jsonb_set(cells, '{1}', '"Vương Thị Mơ"') where import_id = ${p.id} and row = 2`);
+    const read = (await t.app.inject({ method: 'GET', url: `/api/v1/member-imports/${p.id}`, headers: bithu.headers() })).json<ImportPreviewDto>();
+    // The stored check still holds (same day, register, choices): the page shows it as checked.
+    expect(read.rows[0]?.value?.fullName).toBe('Vương Thị Mận');
+    const rechecked = (await send(bithu, 'PUT', `/api/v1/member-imports/${p.id}/choices`, { skip: [] })).json<ImportPreviewDto>();
+    expect(rechecked.rows[0]).toMatchObject({ action: 'create', cells: { fullName: 'Vương Thị Mơ' }, value: { fullName: 'Vương Thị Mơ' } });
+  });
+});
+
+describe('cells typed in legacy fonts', () => {
+  const tcvn3 = (s: string) => String.fromCharCode(...encodeTable(s, 1));
+  async function xlsx(rows: (string | Date)[][]): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    for (const r of rows) ws.addRow(r);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('a name column whose cells read both ways follows the sheet’s font, and each is flagged until corrected', async () => {
+    // "Kha Cóc" is TCVN3 for Kha Cúc, and Vietnamese as it is too; the header of that column is ASCII.
+    const bytes = await xlsx([
+      ['Ho va ten', tcvn3('Ngày sinh'), tcvn3('Giới tính'), tcvn3('Ngày vào Đảng'), tcvn3('Ngày chính thức')],
+      [tcvn3('Kha Cúc'), '01/01/1980', tcvn3('Nữ'), '02/09/2005', '02/09/2006'],
+      [tcvn3('Lý Phúc'), '01/01/1981', tcvn3('Nữ'), '02/09/2005', '02/09/2006'],
+    ]);
+    const p = (await upload(bithu, ownCell, bytes, 'vntime.xlsx')).json<ImportPreviewDto>();
+    expect(p.headers).toEqual(['Ho va ten', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức']);
+    expect(p.rows.map((r) => [r.value?.fullName, r.value?.gender])).toEqual([['Kha Cúc', 'female'], ['Lý Phúc', 'female']]);
+    expect(p.counts).toMatchObject({ create: 2, error: 0, warning: 2 });
+    expect(p.rows[0]?.warnings).toEqual([{ field: 'fullName', message: `"${tcvn3('Kha Cúc')}" đọc được hai cách; đã đọc theo phông TCVN3 (.VnTime) như phần còn lại của bảng: "Kha Cúc". Kiểm tra lại.` }]);
+    const confirmed = (await send(bithu, 'PUT', `/api/v1/member-imports/${p.id}/choices`, { edits: { '2': { fullName: 'Kha Cúc' } } })).json<ImportPreviewDto>();
+    expect(confirmed.rows.map((r) => r.warnings.length)).toEqual([0, 1]);
+    expect(confirmed.counts.warning).toBe(1);
+  });
+
+  it('a cell that still looks like legacy text is flagged with the reading it may be, and left as it is', async () => {
+    const bytes = await xlsx([
+      ['Họ và tên', 'Ngày sinh', 'Ngày vào Đảng', 'Ngày chính thức'],
+      ['NguyÔn Văn Hùng', '01/01/1980', '02/09/2005', '02/09/2006'],
+      ['Trần Văn Ba', '01/01/1981', '02/09/2005', '02/09/2006'],
+    ]);
+    const p = (await upload(bithu, ownCell, bytes, 'tron.xlsx')).json<ImportPreviewDto>();
+    expect(p.rows.map((r) => r.value?.fullName)).toEqual(['NguyÔn Văn Hùng', 'Trần Văn Ba']);
+    expect(p.rows.map((r) => r.warnings)).toEqual([
+      [{ field: 'fullName', message: 'Ô "NguyÔn Văn Hùng" có thể còn chữ gõ bằng phông cũ TCVN3 (.VnTime): có phải "Nguyễn Văn Hùng"? Sửa ô nếu cần.' }],
+      [],
+    ]);
+    // A warning asks for a look; it does not stop the commit.
+    expect(p.counts).toMatchObject({ create: 2, error: 0, warning: 1 });
+  });
+});
+
 describe('who may import', () => {
   it('a member may not; a secretary only into their own cell; a superior into cells below; nobody into a committee', async () => {
     const bytes = Buffer.from(csvText());
@@ -243,6 +304,7 @@ describe('chibo import members', { timeout: 180_000 }, () => {
     expect(preview.code).toBe(0);
     expect(preview.output).toContain('2500 dòng — thêm mới 2500, cập nhật 0, không đổi 0, lỗi 0');
     expect(preview.output).toContain('Chưa ghi gì (xem trước)');
+    expect(preview.output).toContain('Kiểm tra: 2500/2500 dòng (100%)');
 
     const bad = path.join(dir, 'loi.csv');
     fs.writeFileSync(bad, csvText([['1', 'Lê Văn Lỗi', '31/02/1990', 'Nam', '03/02/2015', '03/02/2016', '']]));
@@ -252,12 +314,60 @@ describe('chibo import members', { timeout: 180_000 }, () => {
 
     const done = await runCli(['import', 'members', file, '--cell', cell, '--as', 'bithu', '--yes'], env);
     expect(done.code).toBe(0);
-    expect(done.output).toMatch(/Ghi: \d+\/2500 dòng/);
+    expect(done.output).toContain('Kiểm tra: 2500/2500 dòng (100%)');
+    expect(done.output).toContain('Ghi: 2500/2500 dòng (100%)');
     expect(done.output).toContain('Đã ghi: thêm mới 2500, cập nhật 0, không đổi 0.');
     const again = await runCli(['import', 'members', file, '--cell', cell, '--as', 'bithu', '--yes'], env);
     expect(again.output).toContain('thêm mới 0, cập nhật 0, không đổi 2500');
     // The chain still verifies after a COPY-written batch of audit entries.
     expect((await runCli(['audit', 'verify'], env)).code).toBe(0);
+  });
+
+  it('lists the rows with errors or warnings and what each would do: the first 20, then how many more', async () => {
+    const cell = await cellIdOver(env);
+    const flagged = Array.from({ length: 5 }, (_, i) => [String(i + 1), `NguyÔn Văn Hùng ${i + 1}`, '01/01/1980', 'Nam', '02/09/2005', '02/09/2006', '']);
+    const wrong = Array.from({ length: 30 }, (_, i) => [String(i + 6), `Lê Văn Sai ${i + 1}`, '31/02/1990', 'Nam', '03/02/2015', '03/02/2016', '']);
+    const fine = Array.from({ length: 10 }, (_, i) => [String(i + 36), `Lê Văn Đúng ${i + 1}`, '01/01/1990', 'Nam', '03/02/2015', '03/02/2016', '']);
+    const file = path.join(dir, 'can-xem.csv');
+    fs.writeFileSync(file, csvText([...flagged, ...wrong, ...fine]));
+    const res = await runCli(['import', 'members', file, '--cell', cell, '--as', 'bithu'], env);
+    expect(res.code).toBe(4);
+    expect(res.output).toContain('45 dòng — thêm mới 15, cập nhật 0, không đổi 0, lỗi 30, cần xem lại 5.');
+    expect(res.output).toContain('  Dòng 2: thêm mới NguyÔn Văn Hùng 1 (sinh 01/01/1980, Nam, vào Đảng 02/09/2005, chính thức 02/09/2006).');
+    expect(res.output).toContain('    cần xem lại Họ và tên: Ô "NguyÔn Văn Hùng 1" có thể còn chữ gõ bằng phông cũ TCVN3 (.VnTime): có phải "Nguyễn Văn Hùng 1"? Sửa ô nếu cần.');
+    expect(res.output).toContain('  Dòng 7: "31/02/1990" không phải ngày có thật.');
+    // 5 flagged rows and 15 of the 30 with errors, then the count of the rest.
+    expect(res.output).toContain('  Dòng 21: "31/02/1990"');
+    expect(res.output).not.toContain('  Dòng 22:');
+    expect(res.output).toContain('  … và 15 dòng khác.');
+    expect(res.output).toContain('Kiểm tra: 45/45 dòng (100%)');
+  });
+
+  it('every post has one label: the export, the CLI and the web say the same', async () => {
+    const posts = Object.keys(REGISTER_TEXT.position) as Position[];
+    // The web's Vietnamese labels are core's.
+    expect(webVietnamese.member.position).toEqual(REGISTER_TEXT.position);
+    // The export, through the API.
+    for (const [i, position] of posts.entries()) {
+      const res = await send(bithu, 'POST', `/api/v1/organizations/${ownCell}/members`, { fullName: `Hà Văn Chức ${i + 1}`, status: 'official', position, admittedOn: '2010-01-01', confirmedOn: '2011-01-01' });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const csv = (await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${ownCell}/members/export?format=csv`, headers: bithu.headers() })).body;
+    const exported = posts.map((_, i) => csv.split(/\r?\n/).find((l) => l.includes(`Hà Văn Chức ${i + 1},`))?.split(',')[6]);
+    // The CLI, listing rows it flags (a name that may be legacy text), each with its post. An
+    // XLSX: the CLI process reads it in a worker thread, as the server does.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(HEADER.split(','));
+    for (const [i, p] of posts.entries()) ws.addRow([String(i + 1), `NguyÔn Văn Chức ${i + 1}`, '01/01/1980', 'Nam', '02/09/2005', '02/09/2006', REGISTER_TEXT.position[p]]);
+    const file = path.join(dir, 'chuc-vu.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const cli = await runCli(['import', 'members', file, '--cell', await cellIdOver(env), '--as', 'bithu'], env);
+    const listed = posts.map((_, i) => new RegExp(`Dòng ${i + 2}: thêm mới NguyÔn Văn Chức ${i + 1} \\(.*, ([^,()\\n]+)\\)\\.`).exec(cli.output)?.[1]);
+    const labels = posts.map((p) => REGISTER_TEXT.position[p]);
+    expect(exported).toEqual(labels);
+    expect(listed).toEqual(labels);
+    expect(labels).toContain('Phó Bí thư');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   membershipRulesWith,
   mergeLine,
   OrganizationSettings,
+  registerLineChanges,
   registerStatus,
   reimportLine,
   SETTING_DEFAULTS,
@@ -97,6 +98,21 @@ describe('what a register prints', () => {
     expect(registerStatus(standingOn(exempt, '2026-01-01') ?? (null as never))).toBe('official');
     expect(highestPosition(['group_leader', 'deputy_secretary'])).toBe('deputy_secretary');
     expect(highestPosition([])).toBeNull();
+  });
+});
+
+describe('registerLineChanges: what a re-imported line changes, as the register prints it', () => {
+  const person = { gender: 'female' as const, birthDate: '1990-02-03', email: null, phone: '0912345678' };
+  const before = { person, history: historyFromLine(line) };
+  it.each([
+    ['nothing', before, []],
+    ['a post from today', { person, history: mergeLine(before.history, { ...line, position: 'deputy_secretary' }, '2026-10-15').history }, [{ field: 'position', from: '', to: 'Phó Bí thư' }]],
+    ['the confirmation day and the phone', { person: { ...person, phone: '0987654321' }, history: historyFromLine({ ...line, confirmedOn: '2021-04-01' }) }, [
+      { field: 'confirmedOn', from: '26/03/2021', to: '01/04/2021' },
+      { field: 'phone', from: '0912345678', to: '0987654321' },
+    ]],
+  ] as const)('%s', (_case, after, changes) => {
+    expect(registerLineChanges(before, after, CELL, '2026-10-15')).toEqual(changes);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERRORS, ErrorResponse, type ErrorCode } from '@chibo/core';
+import { ArchiveRefusedError, ERRORS, ErrorResponse, type ErrorCode } from '@chibo/core';
 import { AppError } from '../lib/app-error.ts';
 
 declare module 'fastify' {
@@ -101,6 +101,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('onResponse', async (req, reply) => logRefusal(req, reply));
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
+    // core's archive check (sniffDocumentType, on every document and paper upload) names the limit.
+    if (error instanceof ArchiveRefusedError) return send(reply, 'archive_refused', error.message);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = issuesOf(error);
       const first = issues[0];

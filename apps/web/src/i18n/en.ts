@@ -392,6 +392,7 @@ export const en: Messages = {
       update: 'Update',
       unchanged: 'Unchanged',
       error: 'Errors',
+      warning: 'To check',
       skipped: 'Skipped',
     },
     action: {

@@ -2,6 +2,8 @@
  * Vietnamese, the default language. Every label the UI shows lives here (and in en.ts with
  * the same shape); status, post and organization labels follow the Party's own wording.
  */
+import { IMPORT_FIELD_LABELS, REGISTER_TEXT } from '@chibo/core';
+
 export const vi = {
   app: {
     name: 'Chi bộ số',
@@ -146,12 +148,8 @@ export const vi = {
       exempt: 'Miễn sinh hoạt',
       suspended: 'Đình chỉ sinh hoạt',
     },
-    position: {
-      secretary: 'Bí thư',
-      deputy_secretary: 'Phó Bí thư',
-      committee_member: 'Chi ủy viên',
-      group_leader: 'Tổ trưởng đảng',
-    },
+    // The one label of each post, shared with the export and the CLI (core REGISTER_TEXT).
+    position: { ...REGISTER_TEXT.position },
     gender: {
       male: 'Nam',
       female: 'Nữ',
@@ -393,6 +391,7 @@ export const vi = {
       update: 'Cập nhật',
       unchanged: 'Không đổi',
       error: 'Lỗi',
+      warning: 'Cần xem lại',
       skipped: 'Bỏ qua',
     },
     action: {
@@ -402,17 +401,8 @@ export const vi = {
       error: 'Lỗi',
       skipped: 'Bỏ qua',
     },
-    fields: {
-      fullName: 'Họ và tên',
-      birthDate: 'Ngày sinh',
-      gender: 'Giới tính',
-      admittedOn: 'Ngày vào Đảng',
-      confirmedOn: 'Ngày chính thức',
-      position: 'Chức vụ',
-      status: 'Loại đảng viên',
-      email: 'Thư điện tử',
-      phone: 'Điện thoại',
-    },
+    // The same names as the CLI's (core IMPORT_FIELD_LABELS).
+    fields: { ...IMPORT_FIELD_LABELS },
     confirm: {
       summary: 'Sẽ thêm mới {{create}}, cập nhật {{update}} đảng viên; {{unchanged}} dòng không đổi, {{skipped}} dòng bỏ qua.',
       blockedTitle: 'Chưa ghi được',

@@ -7,6 +7,8 @@ export const ERRORS = {
   invalid_json: { status: 400, message: 'Nội dung gửi lên không phải JSON hợp lệ.' },
   payload_too_large: { status: 413, message: 'Nội dung gửi lên quá lớn.' },
   unsupported_media_type: { status: 415, message: 'Định dạng nội dung không được hỗ trợ.' },
+  /** An Office file (ZIP package) beyond the unpacking limits: domain/office-archive.ts. */
+  archive_refused: { status: 413, message: 'Tệp Office vượt giới hạn an toàn khi giải nén.' },
   unauthenticated: { status: 401, message: 'Vui lòng đăng nhập.' },
   invalid_credentials: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   account_locked: { status: 423, message: 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.' },

@@ -23,7 +23,8 @@ export const ImportPreviewQuery = z
   .object({
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
-    only: z.enum(['all', 'errors']).default('all'),
+    /** 'flagged': rows with an error or a warning (what the CLI lists). */
+    only: z.enum(['all', 'errors', 'flagged']).default('all'),
   })
   .strict();
 
@@ -47,6 +48,10 @@ export const ImportRowDto = z.object({
     .nullable(),
   memberId: Id.nullable(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  /** What the user should confirm though nothing stops the row (a cell that may be legacy-font text). */
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
+  /** An update's changes, field by field, as a register prints them ('' for nothing). */
+  changes: z.array(z.object({ field: ImportFieldSchema, from: z.string(), to: z.string() })),
 });
 export type ImportRowDto = z.infer<typeof ImportRowDto>;
 
@@ -57,6 +62,8 @@ export const ImportCounts = z.object({
   unchanged: z.number().int(),
   error: z.number().int(),
   skipped: z.number().int(),
+  /** Rows (not skipped, without errors) with at least one warning. */
+  warning: z.number().int(),
 });
 
 export const ImportPreviewDto = z.object({

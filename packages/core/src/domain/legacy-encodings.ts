@@ -323,3 +323,41 @@ export function detectLegacyText(s: string): 'tcvn3' | 'vni' | null {
   }
   return best?.from ?? null;
 }
+
+export type LegacyEncoding = 'tcvn3' | 'vni';
+
+/**
+ * How Vietnamese a string reads as it is and repaired from each legacy encoding (0..1, see
+ * scoreText), or null when it cannot be a Latin-1 lookalike: pure ASCII (no evidence either
+ * way) or holding a character no 8-bit read produces (real Unicode: ă đ ơ ư ạ …).
+ */
+export function legacyReadings(s: string): { asIs: number; tcvn3: number; vni: number } | null {
+  const units = [...s].map(legacyUnit);
+  if (units.includes(undefined) || !units.some((u) => u !== undefined && u >= 0x80)) return null;
+  return { asIs: scoreText(s.normalize('NFC')).score, tcvn3: scoreText(repairLegacyText(s, 'tcvn3')).score, vni: scoreText(repairLegacyText(s, 'vni')).score };
+}
+
+const LATIN1_SUPPLEMENT = /[\u0080-\u00ff]/;
+
+/**
+ * Does text that came out of the reader still look like legacy-font text — part of it, say,
+ * where a cell mixes Unicode with .VnTime letters ("NguyÔn Văn")? Returns the reading that
+ * would look Vietnamese, for the user to confirm; null when the text reads well as it is.
+ */
+export function looksLikeLegacyText(s: string): { from: LegacyEncoding; suggestion: string } | null {
+  if (!LATIN1_SUPPLEMENT.test(s)) return null;
+  const asIs = scoreText(s.normalize('NFC')).score;
+  if (asIs >= 1) return null;
+  let best: { from: LegacyEncoding; suggestion: string; score: number } | null = null;
+  for (const from of ['tcvn3', 'vni'] as const) {
+    // Word by word: only the words that read badly as they are and well repaired change.
+    const suggestion = s.replace(/[^\s,;/()]+/g, (word) => {
+      if (!LATIN1_SUPPLEMENT.test(word) || scoreText(word).score >= 1) return word;
+      const repaired = repairLegacyText(word, from);
+      return scoreText(repaired).score >= 1 ? repaired : word;
+    });
+    const { score } = scoreText(suggestion);
+    if (score > asIs && score > (best?.score ?? 0)) best = { from, suggestion, score };
+  }
+  return best && { from: best.from, suggestion: best.suggestion };
+}

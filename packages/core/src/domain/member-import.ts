@@ -209,10 +209,23 @@ export function isBlankRow(cells: readonly CellValue[]): boolean {
 /**
  * How a register writes each value — the export writes these, and the import reads them back
  * (a test parses every one), so an exported register imported into its cell changes nothing.
+ * The one label of each post: the web's Vietnamese labels and the CLI read these too.
  */
 export const REGISTER_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Loại đảng viên', 'Chi bộ', 'Email', 'Điện thoại', 'Ghi chú'] as const;
+/** Each field by its register column's name: the CLI and the web wizard show these. */
+export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
+  fullName: 'Họ và tên',
+  birthDate: 'Ngày sinh',
+  gender: 'Giới tính',
+  admittedOn: 'Ngày vào Đảng',
+  confirmedOn: 'Ngày chính thức',
+  position: 'Chức vụ',
+  status: 'Loại đảng viên',
+  email: 'Thư điện tử',
+  phone: 'Điện thoại',
+};
 export const REGISTER_TEXT = {
-  position: { secretary: 'Bí thư', deputy_secretary: 'Phó bí thư', committee_member: 'Chi ủy viên', group_leader: 'Tổ trưởng đảng' } satisfies Record<Position, string>,
+  position: { secretary: 'Bí thư', deputy_secretary: 'Phó Bí thư', committee_member: 'Chi ủy viên', group_leader: 'Tổ trưởng đảng' } satisfies Record<Position, string>,
   gender: { male: 'Nam', female: 'Nữ', other: 'Khác' } satisfies Record<Gender, string>,
   standing: { official: 'Chính thức', probationary: 'Dự bị' } satisfies Record<'official' | 'probationary', string>,
 };

@@ -5,9 +5,9 @@
  * from confirmation, attachment to the cell from the day the member joined it.
  */
 import type { MemberStatus, Position } from '../contracts/members.ts';
-import type { ImportedMember, ImportField } from './member-import.ts';
+import { REGISTER_TEXT, type ImportedMember, type ImportField } from './member-import.ts';
 import type { IsoDateString } from '../rules/membership-rules.ts';
-import { addDays, spanCovers } from './calendar-days.ts';
+import { addDays, formatDateVi, spanCovers } from './calendar-days.ts';
 import { confirmedOnOf, isPartyStanding, type MemberHistory, type MembershipPeriod, type PositionTerm, type Standing, type StatusPeriod } from './member-history.ts';
 
 export interface RegisterLine {
@@ -115,4 +115,31 @@ export function reimportLine(
   const merged = mergeLine(existing.history, { cellId, admittedOn: row.admittedOn ?? existing.history.admittedOn ?? '', confirmedOn, position: row.position }, today, !has('position'));
   const person = (['gender', 'birthDate', 'email', 'phone'] as const).some((f) => value[f] !== existing.person[f]);
   return { value, history: merged.history, changed: merged.changed || person };
+}
+
+/** A member as one register line shows them on `today`, field by field ('' for nothing). */
+export function registerLineText(person: PersonFields, history: HistoryParts, cellId: string, today: IsoDateString): Record<Exclude<ImportField, 'fullName' | 'status'>, string> {
+  const date = (d: IsoDateString | null) => (d ? formatDateVi(d) : '');
+  const post = highestPosition(history.positions.filter((p) => p.organizationId === cellId && spanCovers(p, today)).map((p) => p.position));
+  return {
+    birthDate: date(person.birthDate),
+    gender: person.gender ? REGISTER_TEXT.gender[person.gender] : '',
+    admittedOn: date(history.admittedOn),
+    confirmedOn: date(confirmedOnOf(history)),
+    position: post ? REGISTER_TEXT.position[post] : '',
+    email: person.email ?? '',
+    phone: person.phone ?? '',
+  };
+}
+
+/** What a re-imported line changes in a member's register line (the preview and the CLI list it). */
+export function registerLineChanges(
+  before: { person: PersonFields; history: HistoryParts },
+  after: { person: PersonFields; history: HistoryParts },
+  cellId: string,
+  today: IsoDateString,
+): { field: ImportField; from: string; to: string }[] {
+  const a = registerLineText(before.person, before.history, cellId, today);
+  const b = registerLineText(after.person, after.history, cellId, today);
+  return (Object.keys(a) as (keyof typeof a)[]).filter((f) => a[f] !== b[f]).map((field) => ({ field, from: a[field], to: b[field] }));
 }

@@ -59,9 +59,6 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/member-imports/:id/progress', {
     config: { authz: 'session' },
     schema: { tags: ['members'], summary: 'Tiến độ ghi của lượt nhập', params: IdParams, response: { 200: ImportProgressDto, ...reading } },
-    handler: async (req) => {
-      await service.getImportOwner(req.ctx, req.params.id);
-      return service.importProgress(req.params.id);
-    },
+    handler: async (req) => service.importProgress(req.ctx, req.params.id),
   });
 };

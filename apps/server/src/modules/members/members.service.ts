@@ -38,6 +38,7 @@ import {
   type UpdateMemberInput,
 } from '@chibo/core';
 import { AppError } from '../../lib/app-error.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import type { Actor, Ctx } from '../../lib/context.ts';
 import { requireActor } from '../../lib/policy.ts';
 import { recordChange } from '../audit/audit.service.ts';
@@ -381,3 +382,39 @@ export type { MemberRow, LoadedMember } from './members.repo.ts';
 /** New members with their ids given, and their histories, in the caller's transaction (the demo, imports). */
 export const insertMembersWithIds = repo.insertMembersWithIds;
 export const insertHistories = repo.insertHistories;
+
+// ---------------------------------------------------------------- for member imports
+
+/** A cell's register fingerprint (members ever attached, their revisions): an import's check holds while it is the same. */
+export function registerVersionOf(db: Queryable, cellId: string): Promise<string> {
+  return repo.registerVersion(db, cellId);
+}
+
+/** One writer per cell register at a time: imports and hand-added members queue on the cell's row. */
+export async function lockRegister(tx: Tx, cellId: string): Promise<void> {
+  await lockOrganization(tx, cellId);
+}
+
+/** An import's new members with their histories (COPY, one statement per table); their ids in order. */
+export function insertImportedMembers(tx: Tx, items: readonly { values: repo.NewMember; parts: HistoryParts }[]): Promise<string[]> {
+  return repo.copyNewMembers(tx, items);
+}
+
+/**
+ * An imported row's change of a known member, under the member's row lock: the record as it
+ * was before, or null when it changed after the import checked it (its revision moved).
+ */
+export async function updateImportedMember(
+  tx: Tx,
+  memberId: string,
+  checkedRevision: number,
+  patch: Pick<repo.MemberRow, 'gender' | 'birthDate' | 'email' | 'phone' | 'admittedOn' | 'updatedAt'>,
+  parts: HistoryParts,
+): Promise<repo.LoadedMember | null> {
+  const locked = await repo.lockMember(tx, memberId);
+  if (locked?.revision !== checkedRevision) return null;
+  const [before] = await repo.loadMembers(tx, [memberId]);
+  await repo.replaceHistory(tx, memberId, parts);
+  await repo.updateMember(tx, memberId, patch);
+  return before ?? null;
+}

@@ -20,9 +20,10 @@ export function ActionBadge({ action }: { action: ImportRowDto['action'] }) {
   );
 }
 
-function Messages({ messages }: { messages: readonly string[] }) {
+/** Errors in red; warnings (a cell to confirm, e.g. one that may be legacy-font text) in orange. */
+function Messages({ messages, warning = false }: { messages: readonly string[]; warning?: boolean }) {
   return messages.map((m) => (
-    <Text key={m} size="xs" c="red.9" style={{ overflowWrap: 'break-word', whiteSpace: 'normal', minWidth: '10rem' }}>
+    <Text key={m} size="xs" c={warning ? 'orange.9' : 'red.9'} style={{ overflowWrap: 'break-word', whiteSpace: 'normal', minWidth: '10rem' }}>
       {m}
     </Text>
   ));
@@ -45,8 +46,10 @@ export function PreviewRow({ row, fields, pending, onEdit, onSkip }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Partial<Record<ImportField, string>> | null>(null);
   const errorsOf = (f: string) => row.errors.filter((e) => e.field === f).map((e) => e.message);
+  const warningsOf = (f: string) => row.warnings.filter((w) => w.field === f).map((w) => w.message);
   const shown = new Set<string>(fields);
   const rowErrors = row.errors.filter((e) => !shown.has(e.field)).map((e) => e.message);
+  const rowWarnings = row.warnings.filter((w) => !shown.has(w.field)).map((w) => w.message);
   const label = (f: ImportField) => t('import.preview.cellLabel', { field: t(`import.fields.${f}`), row: row.row });
 
   const handleSave = async () => {
@@ -84,6 +87,7 @@ export function PreviewRow({ row, fields, pending, onEdit, onSkip }: Props) {
                 {row.cells[f] ?? ''}
               </Text>
               <Messages messages={errorsOf(f)} />
+              <Messages messages={warningsOf(f)} warning />
             </Stack>
           )}
         </Table.Td>
@@ -92,6 +96,7 @@ export function PreviewRow({ row, fields, pending, onEdit, onSkip }: Props) {
         <Stack gap={2} align="flex-start">
           <ActionBadge action={row.action} />
           <Messages messages={rowErrors} />
+          <Messages messages={rowWarnings} warning />
         </Stack>
       </Table.Td>
       {/* The row's buttons stay in sight while its cells scroll sideways: on a phone the table is

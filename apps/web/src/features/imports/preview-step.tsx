@@ -18,7 +18,7 @@ interface Props {
   onNext: () => void;
 }
 
-const COUNT_KEYS = ['total', 'create', 'update', 'unchanged', 'error', 'skipped'] as const;
+const COUNT_KEYS = ['total', 'create', 'update', 'unchanged', 'error', 'warning', 'skipped'] as const;
 
 /** Step 3: every row as it will be saved, page by page, with its errors; bad cells are corrected here. */
 export function PreviewStep({ preview, choices, page, update, pending, error, onBack, onNext }: Props) {
@@ -46,7 +46,7 @@ export function PreviewStep({ preview, choices, page, update, pending, error, on
           {t('import.step.preview')}
         </Title>
         <Text size="sm">{t('import.preview.hint')}</Text>
-        <SimpleGrid cols={{ base: 2, xs: 3, md: 6 }} spacing="xs" data-testid="import-counts" aria-live="polite">
+        <SimpleGrid cols={{ base: 2, xs: 4, md: 7 }} spacing="xs" data-testid="import-counts" aria-live="polite">
           {COUNT_KEYS.map((k) => (
             <Paper key={k} withBorder radius="sm" p="xs">
               <Text size="xs" c="dimmed">
