@@ -52,7 +52,7 @@ program
     if (opts.seedDemo && database.mode === 'server' && !config.demoOnServer) {
       console.log('PostgreSQL: không nạp dữ liệu dùng thử (đặt CHIBO_DEMO=1 nếu muốn). Cài đặt mới: `chibo init` tạo tổ chức gốc và tài khoản quản trị.');
     } else if (opts.seedDemo) {
-      const seeded = await seedDemo(database.db, systemClock);
+      const seeded = await seedDemo(database.db, systemClock, { present: { delivery: deliveryOf(config) } });
       database.flush();
       console.log(seeded ? 'Đã nạp dữ liệu dùng thử.' : 'Cơ sở dữ liệu đã có dữ liệu: không nạp lại dữ liệu dùng thử.');
       printDemoAccounts();
@@ -96,8 +96,8 @@ program
   .command('seed-demo')
   .description('Nạp dữ liệu dùng thử vào cơ sở dữ liệu trống')
   .action(() =>
-    withDatabase(async (database) => {
-      const seeded = await seedDemo(database.db, systemClock);
+    withDatabase(async (database, config) => {
+      const seeded = await seedDemo(database.db, systemClock, { present: { delivery: deliveryOf(config) } });
       database.flush();
       console.log(seeded ? 'Đã nạp dữ liệu dùng thử.' : 'Cơ sở dữ liệu đã có dữ liệu: không nạp lại.');
       printDemoAccounts();

@@ -8,7 +8,9 @@ import { insertAccount, insertGrant } from '../modules/auth/auth.service.ts';
 import { insertHistories, insertMembersWithIds } from '../modules/members/members.service.ts';
 import { hasOrganizations, insertOrganization, type OrganizationRow } from '../modules/organizations/organizations.service.ts';
 import { lockInstallation } from '../modules/setup/setup.service.ts';
+import type { DeliverySettings } from '../config/config.ts';
 import { DEMO_THEMATIC_2021, seedDemoMeetings } from './demo-meetings.ts';
+import { DEMO_YEAR_SHAPES, seedDemoYear } from './demo-year.ts';
 import { DEMO_CELLS, DEMO_PASSWORD, DEMO_SUPERIOR, DEMO_SUPERIOR_ACCOUNTS, type DemoMember } from './demo-data.ts';
 
 export interface DemoAccount {
@@ -28,8 +30,17 @@ export function demoAccounts(): DemoAccount[] {
 
 const SEED_ACTOR = 'chibo seed-demo';
 
+export interface SeedOptions {
+  /**
+   * Give the demo a present: this year's meetings held so far, the next one announced (the
+   * product's `seed-demo` and `serve --seed-demo` do; tests of other features leave it out, so
+   * that their own clock's year starts empty). Notices go out as `delivery` says.
+   */
+  present?: { delivery: DeliverySettings };
+}
+
 /** Seeds the demo into an empty database; does nothing (returns false) on any other. */
-export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
+export async function seedDemo(db: Db, clock: Clock, opts: SeedOptions = {}): Promise<boolean> {
   if (await hasOrganizations(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
@@ -47,8 +58,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       null,
     );
     audit('organization.created', 'organization', superior.id, superior, { name: superior.name, demo: true });
+    const superiorAccounts = new Map<string, { id: string; displayName: string }>();
     for (const a of DEMO_SUPERIOR_ACCOUNTS) {
       const account = await insertAccount(tx, { username: a.username, displayName: a.displayName, passwordHash });
+      superiorAccounts.set(a.username, account);
       for (const role of a.roles) await insertGrant(tx, account.id, superior.id, role);
       audit('account.created', 'account', account.id, superior, { username: a.username, roles: a.roles });
     }
@@ -98,6 +111,25 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
     if (fund) {
       const meetingId = await seedDemoMeetings(tx, fund, (name) => memberIds.get(name.normalize('NFC')));
       audit('meeting.created', 'meeting', meetingId, fund, { demo: true, topic: DEMO_THEMATIC_2021.topic });
+    }
+    if (opts.present) {
+      const follower = superiorAccounts.get('capuy');
+      for (const [i, cell] of cells.entries()) {
+        const people = DEMO_CELLS[i]?.members ?? [];
+        const holder = (p: string) => people.find((dm) => dm.position === p)?.fullName;
+        entries.push(
+          ...(await seedDemoYear(tx, {
+            cell,
+            shape: DEMO_YEAR_SHAPES[i] ?? { lateMonthsBack: null, missedMonthsBack: null },
+            now,
+            chairMemberId: memberIds.get(holder('secretary')?.normalize('NFC') ?? ''),
+            minuteTakerMemberId: memberIds.get(holder('deputy_secretary')?.normalize('NFC') ?? ''),
+            followerAccountId: follower?.id,
+            followerName: follower?.displayName ?? '',
+            delivery: opts.present.delivery,
+          })),
+        );
+      }
     }
     await recordChanges(tx, { actor: null, clock }, entries);
   });
