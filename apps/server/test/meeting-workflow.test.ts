@@ -164,4 +164,8 @@ describe('a paper, both ways', () => {
     expect(pending.mine.map((i) => i.kind)).toContain('paper_to_write');
     expect(pending.unreadNotices).toBeGreaterThan(0);
   });
+  it('the meeting’s receipts list only who was told about the meeting, not these steps', async () => {
+    const receipts = json<{ items: { kind: string }[] }>(await api.get(secretary, `/api/v1/meetings/${meeting.id}/notices`));
+    expect(new Set(receipts.items.map((r) => r.kind))).toEqual(new Set(['announced']));
+  });
 });

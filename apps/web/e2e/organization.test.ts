@@ -15,13 +15,13 @@ describe('organization settings and actions (capuy)', () => {
     // Until someone sets it, the default applies, with its source.
     await shown(settings.getByText(/^Mặc định — Chi bộ số, cấp ủy đặt lại được/));
     // The rules in force are shown with the settings, read-only: the target day the plan is judged by.
-    await shown(settings.getByTestId('rule-in-force-targetDay').getByText('trước ngày 10 hằng tháng'));
+    await shown(settings.getByTestId('rule-in-force-targetDay').getByText('trước ngày 10 hằng tháng', { exact: true }));
     await settings.getByLabel('Báo trước khi hết dự bị').fill('45');
     await settings.getByRole('button', { name: 'Lưu' }).click();
     await shown(settings.getByText('Tổ chức này tự đặt'));
     await shown(settings.getByText('45 ngày'));
 
-    await page.getByRole('link', { name: QUY_TRO_VON_CELL }).first().click();
+    await page.getByRole('link', { name: QUY_TRO_VON_CELL, exact: true }).first().click();
     await shown(page.getByRole('heading', { level: 1, name: QUY_TRO_VON_CELL }));
     const cellSettings = page.getByRole('region', { name: 'Thiết lập' });
     await shown(cellSettings.getByText('45 ngày'));

@@ -607,6 +607,7 @@ export const en: Messages = {
       announce: 'Announce',
       announced: 'The meeting is announced and members are notified.',
       announceTitle: 'Announce the meeting',
+      announceListLabel: 'Who receives the notice',
       announceWho_one: 'The notice goes to {{count}} person:',
       announceWho_other: 'The notice goes to {{count}} people:',
       announceEmail_one: 'Everyone gets it in the app; {{count}} also gets an e-mail with the calendar entry.',

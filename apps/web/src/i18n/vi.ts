@@ -597,6 +597,7 @@ export const vi = {
       announce: 'Công bố',
       announced: 'Đã công bố cuộc họp và gửi thông báo tới đảng viên.',
       announceTitle: 'Công bố cuộc họp',
+      announceListLabel: 'Danh sách người nhận thông báo',
       announceWho_one: 'Thông báo sẽ gửi tới {{count}} người:',
       announceWho_other: 'Thông báo sẽ gửi tới {{count}} người:',
       announceEmail_one: 'Gửi trong ứng dụng cho mọi người; {{count}} người nhận thêm thư điện tử kèm lịch họp.',

@@ -178,7 +178,7 @@ export const NoticeDto = z.object({
   readAt: z.string().nullable(),
 });
 export type NoticeDto = z.infer<typeof NoticeDto>;
-/** Officers' view of who was told and who opened it. */
+/** Officers' view of who was told about the meeting and who opened it. */
 export const NoticeReceiptDto = z.object({
   recipientName: z.string(),
   kind: z.enum(NOTICE_KINDS),

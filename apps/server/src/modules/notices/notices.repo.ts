@@ -1,4 +1,5 @@
-import { and, count, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { MEETING_NOTICE_KINDS } from '@chibo/core';
+import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { notices } from '../../db/schema/index.ts';
 
@@ -47,8 +48,13 @@ export async function findNotice(db: Queryable, id: string): Promise<NoticeRow |
   return row;
 }
 
-export async function noticesOfMeeting(db: Queryable, meetingId: string): Promise<NoticeRow[]> {
-  return db.select().from(notices).where(eq(notices.meetingId, meetingId)).orderBy(desc(notices.createdAt), notices.recipientName);
+/** A meeting's own notices (announced, moved, cancelled, reminders), not the preparation steps between a member and the officers. */
+export async function scheduleNoticesOfMeeting(db: Queryable, meetingId: string): Promise<NoticeRow[]> {
+  return db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.meetingId, meetingId), inArray(notices.kind, [...MEETING_NOTICE_KINDS])))
+    .orderBy(desc(notices.createdAt), notices.recipientName);
 }
 
 /** The meetings the reader was told about (their calendar lists them even outside their cells). */

@@ -221,10 +221,10 @@ export async function markNoticeRead(ctx: Ctx, id: string): Promise<repo.NoticeR
   return existing;
 }
 
-/** Who was told about a meeting and who opened it (its officers). Newest notice first; recipients in Vietnamese order. */
+/** Who was told about a meeting and who opened it (its officers): the meeting's own notices, newest first, recipients in Vietnamese order. */
 export async function meetingReceipts(ctx: Ctx, meetingId: string): Promise<repo.NoticeRow[]> {
   const { meeting } = await loadMeeting(ctx, meetingId, 'meeting.manage');
-  const rows = await repo.noticesOfMeeting(ctx.db, meeting.id);
+  const rows = await repo.scheduleNoticesOfMeeting(ctx.db, meeting.id);
   return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.kind.localeCompare(b.kind) || compareVietnameseNames(a.recipientName, b.recipientName));
 }
 

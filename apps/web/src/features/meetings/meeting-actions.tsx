@@ -90,7 +90,7 @@ function AnnounceForm({ meeting: m, onDone }: { meeting: MeetingDetailDto; onDon
       <Text size="sm" c="dimmed">
         {p.emailEnabled ? t('meetings.actions.announceEmail', { count: byEmail }) : t('meetings.actions.announceNoEmail')}
       </Text>
-      <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': t('meetings.actions.announceListLabel') }}>
         <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }} data-testid="announce-recipients">
           {p.recipients.map((r) => (
             <Group component="li" key={`${r.name}-${r.guest ? 'g' : 'm'}`} gap="xs" wrap="wrap">
